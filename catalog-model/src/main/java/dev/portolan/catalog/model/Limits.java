@@ -14,8 +14,8 @@ package dev.portolan.catalog.model;
  */
 public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth, int maxDocuments) {
 
-  /** The defaults: alias count 100 (as Backstage), 16 MiB of code points, depth 200, 10,000 documents. */
-  public static final Limits DEFAULTS = new Limits(100, 16 * 1024 * 1024, 200, 10_000);
+  /** The defaults: alias count 100 (as Backstage), 16 MiB of code points, depth 500, 10,000 documents. */
+  public static final Limits DEFAULTS = new Limits(100, 16 * 1024 * 1024, 500, 10_000);
 
   /** Checks every limit is positive. */
   public Limits {

@@ -86,6 +86,85 @@ public final class YamlReader {
           + limits.maxDocumentCodePoints()));
       return out;
     }
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return readStream(text);
+      } catch (TabSeparator t) {
+        if (attempt >= MAX_TAB_RETRIES) {
+          List<ReadDocument> err = new ArrayList<>();
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators"));
+          return err;
+        }
+        text = t.fixed;
+      }
+    }
+  }
+
+  private static final int MAX_TAB_RETRIES = 200;
+
+  /**
+   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}); the scanner rejects them
+   * where a token is expected. Such a tab (never indentation) is replaced by a space, which keeps every
+   * position and value, and the text is read again.
+   */
+  private static final class TabSeparator extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient String fixed;
+    final int line;
+    final int column;
+
+    TabSeparator(String fixed, int line, int column) {
+      super(null, null, false, false);
+      this.fixed = fixed;
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  private static void checkTabSeparator(String text, MarkedYamlEngineException e, int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    if (mark.isEmpty() || e.getProblem() == null || !e.getProblem().contains("\\t(TAB)")) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int start = 0;
+    for (int l = 0; l < line && start >= 0; l++) {
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    if (start < 0) {
+      return;
+    }
+    int at;
+    try {
+      at = text.offsetByCodePoints(start, mark.get().getColumn());
+    } catch (IndexOutOfBoundsException ex) {
+      return;
+    }
+    if (at >= text.length() || text.charAt(at) != '\t') {
+      return;
+    }
+    boolean content = false;
+    for (int i = start; i < at; i++) {
+      if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+        content = true;
+        break;
+      }
+    }
+    if (!content) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder(text);
+    int i = at;
+    while (i < sb.length() && sb.charAt(i) == '\t') {
+      sb.setCharAt(i, ' ');
+      i++;
+    }
+    throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+  }
+
+  private List<ReadDocument> readStream(String text) {
+    List<ReadDocument> out = new ArrayList<>();
     String rest = text;
     int lineOffset = 0;
     int[] index = {0};
@@ -97,6 +176,7 @@ public final class YamlReader {
       } catch (StopFile e) {
         return out;
       } catch (MarkedYamlEngineException e) {
+        checkTabSeparator(text, e, lineOffset);
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
@@ -105,7 +185,10 @@ public final class YamlReader {
         if (index[0] >= limits.maxDocuments()) {
           return out;
         }
-        int next = nextDocumentStart(rest, line + 1);
+        int next = nextDocumentStart(rest, line);
+        if (next == 0) {
+          next = nextDocumentStart(rest, line + 1);
+        }
         if (next < 0) {
           return out;
         }
