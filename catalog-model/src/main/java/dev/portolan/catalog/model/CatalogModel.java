@@ -175,8 +175,7 @@ public final class CatalogModel {
     if (d.error().isPresent()) {
       Violation v = d.error().get();
       return new DocumentResult(d.file(), d.index(), Optional.empty(), Optional.empty(), false, List.of(v),
-          Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, "YAML error at file:" + d.file() + ", "
-              + v.message())));
+          Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, d.backstageError())));
     }
     return validateJson(d.file(), d.index(), d.jsonUnsafe(), d.tree());
   }

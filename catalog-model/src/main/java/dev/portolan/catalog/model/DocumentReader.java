@@ -123,7 +123,7 @@ public final class DocumentReader {
       Violation v = new Violation(name, 0, Optional.of(new SourcePosition(line, col)), Optional.empty(),
           FieldPath.ROOT, String.format("invalid UTF-8: byte 0x%02X at byte offset %d; catalog files must be UTF-8",
               content[bad] & 0xFF, bad), Stage.PARSE);
-      return List.of(new SourceDocument(name, 0, null, null, v));
+      return List.of(new SourceDocument(name, 0, null, null, v, "file " + name + " could not be read, " + v.message()));
     }
   }
 
@@ -151,9 +151,9 @@ public final class DocumentReader {
         ReadDocument.ReadError e = d.error().get();
         Violation v = new Violation(name, d.index(), Optional.of(new SourcePosition(e.line() + 1, e.column() + 1)),
             Optional.empty(), FieldPath.ROOT, e.message(), Stage.PARSE);
-        out.add(new SourceDocument(name, d.index(), null, null, v));
+        out.add(new SourceDocument(name, d.index(), null, null, v, String.format(e.backstageMessage(), name)));
       } else {
-        out.add(new SourceDocument(name, d.index(), d.json().orElseThrow(), d.tree(), null));
+        out.add(new SourceDocument(name, d.index(), d.json().orElseThrow(), d.tree(), null, null));
       }
     }
     return out;
@@ -161,6 +161,7 @@ public final class DocumentReader {
 
   private static SourceDocument fileError(String name, String message) {
     return new SourceDocument(name, 0, null, null,
-        new Violation(name, 0, Optional.empty(), Optional.empty(), FieldPath.ROOT, message, Stage.PARSE));
+        new Violation(name, 0, Optional.empty(), Optional.empty(), FieldPath.ROOT, message, Stage.PARSE),
+        "file " + name + " could not be read, " + message);
   }
 }

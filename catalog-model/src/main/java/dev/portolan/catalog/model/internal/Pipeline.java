@@ -546,7 +546,7 @@ public final class Pipeline {
         if (t.getValue().endsWith("/")) {
           run.add(Stage.LOCATION, t.getKey(), false, "a file target must not end with a path separator, found "
               + quote(t.getValue()));
-          run.fail(Stage.LOCATION, "LocationEntityProcessor cannot handle file type location with target file:"
+          run.fail(Stage.LOCATION, "LocationEntityProcessor cannot handle file type location with target "
               + file + " that ends with a path separator");
         }
       }
@@ -632,7 +632,7 @@ public final class Pipeline {
     run.add(Stage.POSTPROCESS, p, false, "expected an entity ref [<kind>:][<namespace>/]<name>, found "
         + (item.isTextual() ? quote(item.textValue()) : describe(item)) + (item.isTextual() ? hint : ""));
     run.fail(Stage.POSTPROCESS, "Processor " + processor + " threw an error while postprocessing; caused by "
-        + "Error: " + err);
+        + (err.contains("was not on the form") ? "TypeError: " : "Error: ") + err);
   }
 
   /** Mirrors parseEntityRef on any JSON value; returns the error text or null when it parses. */
@@ -792,6 +792,10 @@ public final class Pipeline {
   public static Optional<EntityRef> refOf(JsonNode raw) {
     JsonNode kind = raw.get("kind");
     JsonNode name = raw.path("metadata").get("name");
+    JsonNode ns = raw.path("metadata").get("namespace");
+    if (ns != null && !ns.isNull() && !(ns.isTextual() && !ns.textValue().isEmpty())) {
+      return Optional.empty();
+    }
     if (kind == null || !kind.isTextual() || kind.textValue().isEmpty() || name == null || !name.isTextual()
         || name.textValue().isEmpty()) {
       return Optional.empty();
