@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -196,6 +197,12 @@ public final class YamlReader {
         }
         lineOffset += countLines(rest, next);
         rest = rest.substring(next);
+      } catch (ReaderException e) {
+        int[] lc = lineColumn(rest, e.getPosition());
+        out.add(error(index[0], lc[0] + lineOffset, lc[1], String.format(
+            "character U+%04X is not allowed in YAML (control characters and non-characters must be escaped)",
+            e.getCodePoint())));
+        return out;
       } catch (YamlEngineException e) {
         out.add(error(index[0], lineOffset, 0, "YAML error: " + e.getMessage()));
         return out;
@@ -238,6 +245,22 @@ public final class YamlReader {
   private static boolean isMarkerEnd(String s, int at) {
     return at >= s.length() || s.charAt(at) == ' ' || s.charAt(at) == '\t' || s.charAt(at) == '\n'
         || s.charAt(at) == '\r';
+  }
+
+  /** The 0-based line and column of a code point offset. */
+  private static int[] lineColumn(String s, int codePointOffset) {
+    int line = 0;
+    int col = 0;
+    int cp = 0;
+    for (int i = 0; i < s.length() && cp < codePointOffset; i += Character.charCount(s.codePointAt(i)), cp++) {
+      if (s.charAt(i) == '\n') {
+        line++;
+        col = 0;
+      } else {
+        col++;
+      }
+    }
+    return new int[] {line, col};
   }
 
   private static int countLines(String s, int end) {
