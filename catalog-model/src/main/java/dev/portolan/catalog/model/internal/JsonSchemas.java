@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -72,8 +74,12 @@ public final class JsonSchemas {
     for (String name : List.of("Entity", "EntityMeta", "common", "EntityEnvelope")) {
       shared.put(BASE + name, normalize(readResource("core/" + name + ".schema.json")).toString());
     }
+    JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+        .keyword(new NonValidationKeyword("deprecated"))
+        .keyword(new NonValidationKeyword("examples"))
+        .build();
     this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-        b -> b.schemaLoaders(l -> l.schemas(shared)));
+        b -> b.metaSchema(draft7).schemaLoaders(l -> l.schemas(shared)));
     this.config = SchemaValidatorsConfig.builder().build();
   }
 
