@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> Files.isRegularFile(f) && isDescriptor(f)).sorted().forEach(files::add);
+          s.filter(f -> Files.isRegularFile(f) && CatalogModel.isDescriptorFile(f)).sorted().forEach(files::add);
         } catch (IOException | RuntimeException e) {
           err.println("portolan validate: " + p + ": cannot list directory: " + e.getMessage());
           return PortolanCommand.EXIT_FINDINGS;
@@ -163,11 +163,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return invalid == 0 ? 0 : PortolanCommand.EXIT_FINDINGS;
-  }
-
-  private static boolean isDescriptor(Path f) {
-    String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
   private ObjectNode toJson(DocumentResult r) {

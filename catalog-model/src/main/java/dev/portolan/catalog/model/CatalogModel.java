@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.model.internal.JsonSchemas;
 import dev.portolan.catalog.model.internal.Pipeline;
 import dev.portolan.catalog.model.internal.YNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates Backstage catalog descriptors ({@code catalog-info.yaml} and friends) and gives, for
@@ -67,7 +72,7 @@ public final class CatalogModel {
       if (k.jsonSchema().isPresent()) {
         JsonSchemas.Compiled compiled = schemas.compile(schemas.parse(k.jsonSchema().get()));
         custom.add(new Pipeline.CustomKind(k.apiVersion(), k.kind(), entity -> compiled.validate(entity).stream()
-            .map(e -> new Pipeline.Issue(e.path(), e.ajvMessage())).toList()));
+            .map(e -> new Pipeline.Issue(e.path(), e.message())).toList()));
       } else {
         KindValidator v = k.validator().orElseThrow();
         custom.add(new Pipeline.CustomKind(k.apiVersion(), k.kind(), entity -> v.validate(Entity.adopt(entity))
@@ -122,6 +127,47 @@ public final class CatalogModel {
    */
   public List<DocumentResult> validate(Path file) {
     return validateDocuments(reader.read(file));
+  }
+
+  /**
+   * Validates a file, or every descriptor file under a directory: {@code *.yaml}, {@code *.yml} and
+   * {@code *.json} (any case), recursively, in path order. A directory that cannot be listed is reported as
+   * an invalid document of that directory.
+   *
+   * @param root a file or a directory
+   * @return the results of every file, in order
+   */
+  public List<DocumentResult> validateTree(Path root) {
+    if (!Files.isDirectory(root)) {
+      return validate(root);
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(f -> Files.isRegularFile(f) && isDescriptorFile(f)).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      Violation v = new Violation(root.toString(), 0, Optional.empty(), Optional.empty(), FieldPath.ROOT,
+          "cannot list directory: " + e.getMessage(), Stage.PARSE);
+      return List.of(new DocumentResult(root.toString(), 0, Optional.empty(), Optional.empty(), false, List.of(v),
+          Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, v.message()))));
+    }
+    List<DocumentResult> out = new ArrayList<>();
+    for (Path f : files) {
+      out.addAll(validate(f));
+    }
+    return out;
+  }
+
+  /**
+   * Whether a file name is one {@link #validateTree(Path)} reads: {@code *.yaml}, {@code *.yml} or
+   * {@code *.json}, ignoring case.
+   *
+   * @param file the file
+   * @return true for descriptor files
+   */
+  public static boolean isDescriptorFile(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
   /**

@@ -189,7 +189,7 @@ class CatalogModelTest {
     DocumentResult bad = m.validate("p.yaml", ok.replace("sku: A1", "sku: 1")).get(0);
     assertThat(bad.valid()).isFalse();
     assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.sku");
-    assertThat(bad.violations().get(0).message()).isEqualTo("must be string");
+    assertThat(bad.violations().get(0).message()).isEqualTo("expected a string, found the number 1");
     assertThat(APP.validate("p.yaml", ok).get(0).valid()).isFalse();
   }
 
@@ -213,6 +213,19 @@ class CatalogModelTest {
     DocumentResult missing = APP.validate(dir.resolve("nope.yaml")).get(0);
     assertThat(missing.valid()).isFalse();
     assertThat(missing.violations().get(0).message()).startsWith("cannot read file");
+  }
+
+  @Test
+  void validateTree_directory_readsDescriptorsInOrder(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("b.yml"), COMPONENT.replace("payments", "b"));
+    Files.writeString(dir.resolve("sub/a.JSON"), "{\"kind\": 1}");
+    Files.writeString(dir.resolve("notes.md"), "# not read");
+    List<DocumentResult> r = APP.validateTree(dir);
+    assertThat(r).extracting(DocumentResult::file).containsExactly(dir.resolve("b.yml").toString(),
+        dir.resolve("sub/a.JSON").toString());
+    assertThat(r.get(1).violations().get(0).message()).contains("found the number 1");
+    assertThat(APP.validateTree(dir.resolve("b.yml"))).hasSize(1);
   }
 
   @Test

@@ -669,11 +669,7 @@ public final class Pipeline {
   // ---------------------------------------------------------------- helpers
 
   private static String schemaMessage(JsonSchemas.SchemaError e) {
-    return switch (e.keyword()) {
-      case "required" -> "missing required field " + quote(e.property());
-      case "additionalProperties" -> "unknown field " + quote(e.property()) + " is not allowed here";
-      default -> e.ajvMessage();
-    };
+    return e.message();
   }
 
   static boolean truthy(JsonNode v) {
@@ -694,22 +690,7 @@ public final class Pipeline {
   }
 
   private static String describe(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return "null";
-    }
-    if (v.isTextual()) {
-      return "the string " + quote(v.textValue());
-    }
-    if (v.isBoolean()) {
-      return "the boolean " + v.booleanValue();
-    }
-    if (v.isNumber()) {
-      return "the number " + jsString(v);
-    }
-    if (v.isArray()) {
-      return "a list";
-    }
-    return "an object";
+    return Values.describe(v);
   }
 
   private static String quote(String s) {
