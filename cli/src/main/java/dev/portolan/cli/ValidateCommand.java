@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Validates Backstage catalog descriptors (catalog-info.yaml, ...) and reports every problem with its",
       "file, line, column, entity ref and field path. Exit status: 0 all valid, 1 some document invalid",
-      "or unreadable, 2 usage error."
+      "or unreadable, 2 usage error.",
+      "Placeholders ($text, $json, $yaml) naming relative paths are read next to the file and their content",
+      "is validated; URLs are not fetched, so the fields they fill are not checked."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -107,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
         files.add(p);
       }
     }
-    CatalogModel model = CatalogModel.builder().profile(profile).build();
+    CatalogModel model = CatalogModel.builder().profile(profile).readPlaceholderFiles(true).build();
     int documents = 0;
     int invalid = 0;
     int problems = 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.model.internal.JsonSchemas;
 import dev.portolan.catalog.model.internal.Pipeline;
 import dev.portolan.catalog.model.internal.YNode;
+import dev.portolan.catalog.model.internal.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,8 +49,10 @@ import java.util.stream.Stream;
  * lists every problem found, and {@link DocumentResult#backstageVerdict()} Backstage's own error text.
  *
  * <p>Placeholders ({@code $text}, {@code $json}, {@code $yaml}) are recognised as Backstage recognises them
- * and a non-string placeholder value is an error; their content is not read (Backstage reads it from the
- * source repository), so the field they fill is not checked further.
+ * and a non-string placeholder value is an error. Backstage reads their content from the source repository;
+ * Portolan never fetches URLs, so a placeholder it does not read leaves the field it fills unchecked. With
+ * {@link Builder#readPlaceholderFiles(boolean)} placeholders naming relative paths are read from disk
+ * (relative to the validated file) and their content is validated.
  *
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
@@ -60,6 +63,7 @@ public final class CatalogModel {
   private final List<KindDefinition> kinds;
   private final DocumentReader reader;
   private final Pipeline pipeline;
+  private final boolean readPlaceholderFiles;
 
   private CatalogModel(Builder b) {
     this.profile = b.profile;
@@ -79,7 +83,10 @@ public final class CatalogModel {
             .stream().map(i -> new Pipeline.Issue(i.path(), i.message())).toList()));
       }
     }
-    this.pipeline = new Pipeline(profile, schemas, custom);
+    this.readPlaceholderFiles = b.readPlaceholderFiles;
+    this.pipeline = new Pipeline(profile, schemas, custom, b.readPlaceholderFiles
+        ? Optional.of(new Pipeline.PlaceholderFiles(new YamlReader(limits), limits.maxDocumentCodePoints() * 4L))
+        : Optional.empty());
   }
 
   /**
@@ -110,6 +117,15 @@ public final class CatalogModel {
   }
 
   /**
+   * Whether placeholders naming local files are read (see {@link Builder#readPlaceholderFiles(boolean)}).
+   *
+   * @return true when local placeholder files are read
+   */
+  public boolean readsPlaceholderFiles() {
+    return readPlaceholderFiles;
+  }
+
+  /**
    * The user-registered kinds.
    *
    * @return the kinds, in registration order
@@ -126,7 +142,12 @@ public final class CatalogModel {
    * @return one result per non-empty document, in order
    */
   public List<DocumentResult> validate(Path file) {
-    return validateDocuments(reader.read(file));
+    Path dir = file.toAbsolutePath().getParent();
+    List<DocumentResult> out = new ArrayList<>();
+    for (SourceDocument d : reader.read(file)) {
+      out.add(validateDocument(d, Optional.ofNullable(dir)));
+    }
+    return out;
   }
 
   /**
@@ -200,7 +221,7 @@ public final class CatalogModel {
    * @return the result
    */
   public DocumentResult validate(String name, Entity entity) {
-    return validateJson(name, 0, entity.toJson(), null);
+    return validateJson(name, 0, entity.toJson(), null, Optional.empty());
   }
 
   /**
@@ -212,21 +233,22 @@ public final class CatalogModel {
   public List<DocumentResult> validateDocuments(List<SourceDocument> documents) {
     List<DocumentResult> out = new ArrayList<>(documents.size());
     for (SourceDocument d : documents) {
-      out.add(validateDocument(d));
+      out.add(validateDocument(d, Optional.empty()));
     }
     return out;
   }
 
-  private DocumentResult validateDocument(SourceDocument d) {
+  private DocumentResult validateDocument(SourceDocument d, Optional<Path> baseDir) {
     if (d.error().isPresent()) {
       Violation v = d.error().get();
       return new DocumentResult(d.file(), d.index(), Optional.empty(), Optional.empty(), false, List.of(v),
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, d.backstageError())));
     }
-    return validateJson(d.file(), d.index(), d.jsonUnsafe(), d.tree());
+    return validateJson(d.file(), d.index(), d.jsonUnsafe(), d.tree(), baseDir);
   }
 
-  private DocumentResult validateJson(String file, int index, JsonNode json, YNode tree) {
+  private DocumentResult validateJson(String file, int index, JsonNode json, YNode tree,
+      Optional<Path> baseDir) {
     if (!json.isObject()) {
       String type = json.isTextual() ? "string" : json.isNumber() ? "number" : json.isBoolean() ? "boolean" : "object";
       Violation v = new Violation(file, index, tree == null ? Optional.empty()
@@ -237,7 +259,7 @@ public final class CatalogModel {
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, "Expected object at root, got " + type)));
     }
     ObjectNode obj = (ObjectNode) json;
-    Pipeline.Outcome o = pipeline.process(obj, tree, file, index);
+    Pipeline.Outcome o = pipeline.process(obj, tree, file, index, baseDir);
     JsonNode kind = obj.get("kind");
     return new DocumentResult(file, index, o.ref(),
         kind != null && kind.isTextual() ? Optional.of(kind.textValue()) : Optional.empty(),
@@ -249,8 +271,24 @@ public final class CatalogModel {
     private Profile profile = Profile.APP;
     private Limits limits = Limits.DEFAULTS;
     private final Map<String, KindDefinition> kinds = new LinkedHashMap<>();
+    private boolean readPlaceholderFiles;
 
     private Builder() {}
+
+    /**
+     * Whether {@code $text}, {@code $json} and {@code $yaml} placeholders with a relative path are read from
+     * the local file system, relative to the folder of the file being validated (off by default: a service
+     * validating untrusted descriptors must not read its own files). When on, a missing file, invalid JSON
+     * or a YAML file without exactly one document is an error, and the content is validated in place of the
+     * placeholder. URLs are never fetched.
+     *
+     * @param read true to read local placeholder files
+     * @return this builder
+     */
+    public Builder readPlaceholderFiles(boolean read) {
+      this.readPlaceholderFiles = read;
+      return this;
+    }
 
     /**
      * Sets the profile.
