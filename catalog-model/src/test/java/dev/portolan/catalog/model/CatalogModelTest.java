@@ -247,6 +247,11 @@ class CatalogModelTest {
     Files.writeString(f, API_WITH_PLACEHOLDER);
     assertThat(APP.validate(f).get(0).valid()).isTrue();
     assertThat(APP.readsPlaceholderFiles()).isFalse();
+    for (CatalogModel m : List.of(APP, CORE)) {
+      DocumentResult json = m.validate("api.yaml", API_WITH_PLACEHOLDER.replace("$text", "$json")).get(0);
+      assertThat(json.violations()).isEmpty();
+      assertThat(json.backstageVerdict()).isEmpty();
+    }
     DocumentResult bad = APP.validate("api.yaml", API_WITH_PLACEHOLDER.replace("./openapi.yaml", "[1]")).get(0);
     assertThat(bad.backstageVerdict().orElseThrow().stage()).isEqualTo(Stage.PREPROCESS);
     assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.definition.$text");

@@ -170,9 +170,8 @@ public final class YamlReader {
     int lineOffset = 0;
     int[] index = {0};
     while (true) {
-      Doc[] current = {null};
       try {
-        parseStream(rest, lineOffset, out, index, current);
+        parseStream(rest, lineOffset, out, index);
         return out;
       } catch (StopFile e) {
         return out;
@@ -293,7 +292,7 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, Doc[] current) {
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
     while (parser.hasNext()) {
@@ -303,13 +302,11 @@ public final class YamlReader {
       switch (ev.getEventId()) {
         case DocumentStart -> {
           doc = new Doc();
-          current[0] = doc;
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
               .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
         }
         case DocumentEnd -> {
           finish(doc, out, index[0]);
-          current[0] = null;
           index[0]++;
           if (doc.stopAfter) {
             throw new StopFile();
