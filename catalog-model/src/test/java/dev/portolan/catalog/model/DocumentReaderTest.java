@@ -150,7 +150,7 @@ class DocumentReaderTest {
     List<SourceDocument> docs = small.read("n.yaml", "a: [1, 2, 3]\n---\nb: 2\n");
     assertThat(docs).hasSize(1);
     assertThat(docs.get(0).error().orElseThrow().message()).contains("more than 5 YAML nodes");
-    assertThat(docs.get(0).error().orElseThrow().position()).contains(new SourcePosition(1, 12));
+    assertThat(docs.get(0).error().orElseThrow().position()).contains(new SourcePosition(1, 11));
   }
 
   @Test
