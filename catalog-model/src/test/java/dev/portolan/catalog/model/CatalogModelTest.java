@@ -288,6 +288,18 @@ class CatalogModelTest {
   }
 
   @Test
+  void validate_concurrentUse_givesSameResults() throws Exception {
+    Path corpus = ConformanceTest.conformanceDir().resolve("edge");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.walk(corpus)) {
+      files = s.filter(CatalogModel::isDescriptorFile).sorted().limit(300).toList();
+    }
+    List<List<DocumentResult>> sequential = files.stream().map(CORE::validate).toList();
+    List<List<DocumentResult>> parallel = files.parallelStream().map(CORE::validate).toList();
+    assertThat(parallel).isEqualTo(sequential);
+  }
+
+  @Test
   void builder_nulls_areRejected() {
     assertThatThrownBy(() -> CatalogModel.builder().profile(null)).isInstanceOf(NullPointerException.class);
     assertThat(CatalogModel.builder().build().profile()).isEqualTo(Profile.APP);
