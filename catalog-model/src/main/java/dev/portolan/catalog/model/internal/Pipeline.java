@@ -597,12 +597,50 @@ public final class Pipeline {
     if (!recognized) {
       run.add(Stage.KIND, FieldPath.of("kind"), false, "unknown kind " + quote(kind) + " with apiVersion "
           + quote(apiVersion) + ": no validator recognizes it under the " + profile.cliName()
-          + " profile (kinds and apiVersions are matched exactly, case-sensitively)");
+          + " profile (kinds and apiVersions are matched exactly, case-sensitively)" + kindHint(kind, apiVersion));
       run.fail(Stage.KIND, "No processor recognized the entity " + refText
           + " as valid, possibly caused by a foreign kind or apiVersion");
       return false;
     }
     return true;
+  }
+
+  /** The known kinds and their apiVersions under this profile, for hints. */
+  private Map<String, List<String>> knownKinds() {
+    Map<String, List<String>> known = new LinkedHashMap<>();
+    List<String> builtin = List.of("backstage.io/v1alpha1", "backstage.io/v1beta1");
+    if (profile == Profile.CORE) {
+      builtinValidators.forEach(v -> known.put(v.getKey(), builtin));
+    } else {
+      appKinds.forEach((k, versions) -> known.put(k, versions.stream().map(KindSchema::apiVersion).distinct()
+          .toList()));
+      known.put("Template", List.of("scaffolder.backstage.io/v1beta3"));
+    }
+    customKinds.forEach(c -> known.computeIfAbsent(c.kind(), k -> new ArrayList<>()));
+    for (CustomKind c : customKinds) {
+      List<String> versions = new ArrayList<>(known.get(c.kind()));
+      versions.add(c.apiVersion());
+      known.put(c.kind(), List.copyOf(versions));
+    }
+    return known;
+  }
+
+  private String kindHint(String kind, String apiVersion) {
+    Map<String, List<String>> known = knownKinds();
+    List<String> versions = known.get(kind);
+    if (versions != null) {
+      return "; kind " + kind + " takes apiVersion " + String.join(" or ", versions);
+    }
+    for (String k : known.keySet()) {
+      if (k.equalsIgnoreCase(kind)) {
+        return "; did you mean " + quote(k) + "?";
+      }
+    }
+    if (profile == Profile.CORE && (kind.equals("Template") || kind.equals("AiResource"))) {
+      return "; " + kind + " is known under the app profile, where the "
+          + (kind.equals("Template") ? "scaffolder" : "AI model") + " backend module is installed";
+    }
+    return "; register it with CatalogModel.Builder.kind(...) or use one of " + String.join(", ", known.keySet());
   }
 
   private static boolean soft(List<JsonSchemas.SchemaError> errors) {
