@@ -88,6 +88,16 @@ class CatalogModelTest {
   }
 
   @Test
+  void validate_problemsOfLaterStages_areCollectedToo() {
+    String yaml = COMPONENT.replace("name: payments", "name: bad name").replace("  owner: team-a\n", "")
+        .replace("[resource:db]", "[db]");
+    DocumentResult r = CORE.validate("later.yaml", yaml).get(0);
+    assertThat(r.violations()).extracting(Violation::stage)
+        .containsExactly(Stage.POLICY, Stage.KIND, Stage.POSTPROCESS);
+    assertThat(r.backstageVerdict().orElseThrow().stage()).isEqualTo(Stage.POLICY);
+  }
+
+  @Test
   void validate_missingSpecField_pointsAtSpec() {
     String yaml = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\nspec:\n  type: service\n"
         + "  owner: a\n";
