@@ -166,6 +166,26 @@ class DocumentReaderTest {
     assertThat(reader.read("t.yaml", "a:\n\tb: 1\n").get(0).error()).isPresent();
   }
 
+  @Test
+  void read_flowCollectionNotIndented_isErrorAsInBackstage() {
+    assertThat(reader.read("f.yaml", "m:\n  tags: [a,\n  b]\n").get(0).error().orElseThrow().message())
+        .contains("Flow sequence in block collection must be sufficiently indented");
+    assertThat(one("m:\n  tags: [a,\n    b]\n").get("m").get("tags").size()).isEqualTo(2);
+    assertThat(one("m:\n  tags: [a,\n    b\n  ]\n").get("m").get("tags").size()).isEqualTo(2);
+    assertThat(one("{a: 1,\nb: 2}\n").get("b").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void read_loneCarriageReturn_isNotALineBreak() {
+    assertThat(reader.read("cr.yaml", "a: 1\rb: 2\r").get(0).error()).isPresent();
+    assertThat(one("a: 1\r\nb: 2\r\n").get("b").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void read_otherYamlVersions_areReadAsYaml12() {
+    assertThat(one("%YAML 2.0\n---\na: yes\n").get("a").textValue()).isEqualTo("yes");
+  }
+
   @Property(tries = 200)
   void read_jsonText_roundTrips(@ForAll("json") JsonNode value) throws Exception {
     ObjectMapper m = new ObjectMapper();
