@@ -182,6 +182,15 @@ class DocumentReaderTest {
   }
 
   @Test
+  void read_errorTextWithPercent_isReportedNotThrown() {
+    List<DocumentResult> r = CatalogModel.builder().build().validate("p%s.yaml", "a: %d %s\n");
+    assertThat(r).singleElement().satisfies(d -> {
+      assertThat(d.valid()).isFalse();
+      assertThat(d.backstageVerdict().orElseThrow().message()).startsWith("YAML error at file:p%s.yaml, ");
+    });
+  }
+
+  @Test
   void read_otherYamlVersions_areReadAsYaml12() {
     assertThat(one("%YAML 2.0\n---\na: yes\n").get("a").textValue()).isEqualTo("yes");
   }
