@@ -191,6 +191,16 @@ class DocumentReaderTest {
   }
 
   @Test
+  void read_contentAfterImplicitDocumentEnd_isErrorOfThatDocument() {
+    List<SourceDocument> docs = reader.read("c.yaml", " a: 1\nb: 2\n---\nc: 3\n");
+    assertThat(docs).hasSize(2);
+    assertThat(docs.get(0).index()).isZero();
+    assertThat(docs.get(0).error()).isPresent();
+    assertThat(docs.get(1).index()).isEqualTo(1);
+    assertThat(docs.get(1).error()).isEmpty();
+  }
+
+  @Test
   void read_otherYamlVersions_areReadAsYaml12() {
     assertThat(one("%YAML 2.0\n---\na: yes\n").get("a").textValue()).isEqualTo("yes");
   }

@@ -193,9 +193,10 @@ public final class YamlReader {
     int lineOffset = 0;
     int[] index = {0};
     int[] nodes = {0};
+    boolean[] implicitEnd = {false};
     while (true) {
       try {
-        parseStream(rest, lineOffset, out, index, nodes);
+        parseStream(rest, lineOffset, out, index, nodes, implicitEnd);
         return out;
       } catch (StopFile e) {
         return out;
@@ -204,6 +205,15 @@ public final class YamlReader {
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
+        if (implicitEnd[0] && index[0] > 0 && e.getProblem() != null
+            && e.getProblem().startsWith("expected '<document start>'")) {
+          // content after a document that ended without a marker belongs to that document, as in
+          // Backstage's parser: the document itself is in error
+          int previous = index[0] - 1;
+          out.removeIf(d -> d.index() == previous);
+          index[0] = previous;
+        }
+        implicitEnd[0] = false;
         out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e),
             "YAML error at file:%s, YAMLParseError: " + describe(e) + " at line " + (line + lineOffset + 1)
                 + ", column " + (col + 1)));
@@ -399,7 +409,8 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes) {
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes,
+      boolean[] implicitEnd) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
     FlowIndent flow = new FlowIndent(text);
@@ -425,11 +436,13 @@ public final class YamlReader {
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
+          implicitEnd[0] = false;
           doc = new Doc();
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
               .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
         }
         case DocumentEnd -> {
+          implicitEnd[0] = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
           finish(doc, out, index[0]);
           index[0]++;
           if (doc.stopAfter) {
