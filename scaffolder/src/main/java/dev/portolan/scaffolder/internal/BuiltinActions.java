@@ -398,7 +398,11 @@ public final class BuiltinActions {
           }
         }
       } else {
-        targets.add(ctx.resolveInWorkspace(file));
+        try {
+          targets.add(SafePaths.resolveNoFollow(ctx.workspace(), file));
+        } catch (ScaffolderException e) {
+          throw inputError(ctx, e.detail());
+        }
       }
       for (Path t : targets) {
         SafePaths.check(ctx.workspace(), t.getParent() == null ? t : t.getParent());

@@ -49,6 +49,39 @@ public final class SafePaths {
   }
 
   /**
+   * Resolves a path whose last component is acted on itself (deleted, not followed): the parent must stay
+   * inside the base through symlinks, the last component must be a plain name.
+   *
+   * @param base the directory
+   * @param relative the path
+   * @return the joined path, checked
+   * @throws ScaffolderException when the path is absolute or leads outside
+   */
+  public static Path resolveNoFollow(Path base, String relative) {
+    Path joined = resolveLexically(base, relative);
+    Path parent = joined.getParent();
+    if (parent == null || joined.equals(base.toAbsolutePath().normalize())) {
+      throw refuse(relative, "it names the workspace itself");
+    }
+    check(base, parent, relative);
+    return joined;
+  }
+
+  private static Path resolveLexically(Path base, String relative) {
+    if (relative.indexOf('\0') >= 0) {
+      throw refuse(relative, "it contains a NUL character");
+    }
+    if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
+      throw refuse(relative, "absolute paths are refused; give a path relative to the workspace");
+    }
+    Path norm = base.toAbsolutePath().normalize().resolve(relative).normalize();
+    if (!norm.startsWith(base.toAbsolutePath().normalize())) {
+      throw refuse(relative, "it leads outside " + base.getFileName());
+    }
+    return norm;
+  }
+
+  /**
    * Checks that a path lies inside a base directory once symlinks are followed.
    *
    * @param base the directory
