@@ -55,6 +55,7 @@ public final class Scaffolder {
   private final boolean strictRendering;
   private final Optional<Path> templateRoot;
   private final Duration maxWait;
+  private final dev.portolan.scaffolder.internal.Schemas.Cache schemas = new dev.portolan.scaffolder.internal.Schemas.Cache();
 
   private Scaffolder(Builder b) {
     Map<String, TemplateFilter> filters = new LinkedHashMap<>(BackstageFilters.create(b.integrations));
@@ -105,7 +106,7 @@ public final class Scaffolder {
    *     unknown action (nothing runs then)
    */
   public ScaffoldResult run(ScaffoldRequest request) {
-    return new Runner(engine, actions, clock, strictRendering, templateRoot, maxWait).run(request);
+    return new Runner(engine, actions, clock, strictRendering, templateRoot, maxWait, schemas).run(request);
   }
 
   /**

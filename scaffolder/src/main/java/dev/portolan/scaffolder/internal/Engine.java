@@ -22,6 +22,11 @@ public final class Engine {
   private final RenderLimits limits;
   private final long randomSeed;
   private final boolean jsMethods;
+  private final java.util.concurrent.ConcurrentHashMap<CacheKey, Compiled> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_SIZE = 2048;
+
+  private record CacheKey(String source, String name, Syntax syntax) {}
 
   /**
    * Creates an engine.
@@ -124,8 +129,18 @@ public final class Engine {
       throw new TemplateException(name, 0, 0, "template of " + source.length()
           + " characters is longer than the limit of " + limits.maxTemplateChars());
     }
+    CacheKey key = new CacheKey(source, name, syntax);
+    Compiled cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return new Compiled(new Parser(source, name, syntax, limits.maxDepth()).parseRoot(), name);
+      Compiled c = new Compiled(new Parser(source, name, syntax, limits.maxDepth()).parseRoot(), name);
+      if (cache.size() >= CACHE_SIZE) {
+        cache.clear();
+      }
+      cache.put(key, c);
+      return c;
     } catch (StackOverflowError e) {
       throw new TemplateException(name, 0, 0, "template nesting too deep");
     }

@@ -51,6 +51,7 @@ public final class Runner {
   private final boolean strict;
   private final Optional<Path> templateRoot;
   private final Duration maxWait;
+  private final Schemas.Cache schemas;
 
   private final List<ScaffoldResult.LogEntry> log = new ArrayList<>();
   private final Set<String> redactions = new LinkedHashSet<>();
@@ -66,9 +67,11 @@ public final class Runner {
    * @param strict fail steps on value rendering errors
    * @param templateRoot root for relative urls
    * @param maxWait longest debug:wait
+   * @param schemas compiled JSON Schemas
    */
   public Runner(Engine engine, Map<String, ScaffolderAction> actions, Clock clock, boolean strict,
-      Optional<Path> templateRoot, Duration maxWait) {
+      Optional<Path> templateRoot, Duration maxWait, Schemas.Cache schemas) {
+    this.schemas = schemas;
     this.engine = engine;
     this.actions = actions;
     this.clock = clock;
@@ -104,7 +107,7 @@ public final class Runner {
     }
     for (int i = 0; i < template.parameterPages().size(); i++) {
       JsonNode page = template.parameterPages().get(i);
-      for (String m : Schemas.validate(page, values)) {
+      for (String m : schemas.validate(page, values)) {
         String title = page.path("title").asText("page " + (i + 1));
         problems.add(title + ": " + m);
       }
@@ -226,7 +229,7 @@ public final class Runner {
           if (!input.isObject()) {
             input = F.objectNode();
           }
-          List<String> errs = Schemas.validate(action.inputSchema(), input);
+          List<String> errs = schemas.validate(action.inputSchema(), input);
           if (!errs.isEmpty()) {
             throw fail(step.path().key("input"), "invalid input for action " + step.action() + ": "
                 + String.join("; ", errs));

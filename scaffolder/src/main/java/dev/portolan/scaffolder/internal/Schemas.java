@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON Schema helpers: validation without the form-only keys, and default values. */
-final class Schemas {
+public final class Schemas {
 
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
@@ -43,8 +43,32 @@ final class Schemas {
   }
 
   /** Validation messages of a value against a schema, as {@code path: message} lines. */
+  /** Compiled schemas of one scaffolder, reused across runs. Thread-safe. */
+  public static final class Cache {
+    private final java.util.concurrent.ConcurrentHashMap<JsonNode, JsonSchema> compiled =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Creates an empty cache. */
+    public Cache() {}
+
+    List<String> validate(JsonNode schema, JsonNode value) {
+      JsonSchema s = compiled.get(schema);
+      if (s == null) {
+        s = FACTORY.getSchema(clean(schema));
+        if (compiled.size() > 256) {
+          compiled.clear();
+        }
+        compiled.put(schema.deepCopy(), s);
+      }
+      return Schemas.validate(s, value);
+    }
+  }
+
   static List<String> validate(JsonNode schema, JsonNode value) {
-    JsonSchema s = FACTORY.getSchema(clean(schema));
+    return validate(FACTORY.getSchema(clean(schema)), value);
+  }
+
+  private static List<String> validate(JsonSchema s, JsonNode value) {
     List<String> out = new ArrayList<>();
     for (ValidationMessage m : s.validate(value)) {
       out.add(m.getMessage());
