@@ -281,7 +281,7 @@ public final class Runner {
     if (!request.dryRun() && firstError.isEmpty() && request.outputDirectory().isPresent()) {
       copyTree(workspace, request.outputDirectory().get());
     }
-    LOG.info("template {} ran {} steps{}", template.ref(), results.size(),
+    LOG.debug("template {} ran {} steps{}", template.ref(), results.size(),
         firstError.map(e -> ", failed: " + e).orElse(""));
     return new ScaffoldResult(files, log, redact(output), results, firstError);
   }

@@ -83,48 +83,48 @@ public final class TemplateLoader {
         + json.path("metadata").path("name").asText("");
     if (!API_VERSION.equals(json.path("apiVersion").asText())) {
       throw error(name, doc, ref, FieldPath.of("apiVersion"), "expected apiVersion " + API_VERSION + ", found "
-          + json.path("apiVersion"));
+          + found(json.path("apiVersion")));
     }
     if (!json.path("metadata").path("name").isTextual()) {
       throw error(name, doc, ref, FieldPath.of("metadata", "name"), "expected a string name, found "
-          + json.path("metadata").path("name"));
+          + found(json.path("metadata").path("name")));
     }
     JsonNode spec = json.path("spec");
     if (!spec.isObject()) {
-      throw error(name, doc, ref, FieldPath.of("spec"), "expected an object, found " + spec);
+      throw error(name, doc, ref, FieldPath.of("spec"), "expected an object, found " + found(spec));
     }
     if (!spec.path("type").isTextual() || spec.path("type").asText().isEmpty()) {
-      throw error(name, doc, ref, FieldPath.of("spec", "type"), "expected a non-empty string, found " + spec.path("type"));
+      throw error(name, doc, ref, FieldPath.of("spec", "type"), "expected a non-empty string, found " + found(spec.path("type")));
     }
     JsonNode stepsNode = spec.path("steps");
     if (!stepsNode.isArray()) {
-      throw error(name, doc, ref, FieldPath.of("spec", "steps"), "expected an array of steps, found " + stepsNode);
+      throw error(name, doc, ref, FieldPath.of("spec", "steps"), "expected an array of steps, found " + found(stepsNode));
     }
     List<Template.Step> steps = new ArrayList<>();
     for (int i = 0; i < stepsNode.size(); i++) {
       JsonNode s = stepsNode.get(i);
       FieldPath p = FieldPath.of("spec", "steps").index(i);
       if (!s.isObject()) {
-        throw error(name, doc, ref, p, "expected a step object, found " + s);
+        throw error(name, doc, ref, p, "expected a step object, found " + found(s));
       }
       if (!s.path("action").isTextual()) {
-        throw error(name, doc, ref, p.key("action"), "expected an action id, found " + s.path("action"));
+        throw error(name, doc, ref, p.key("action"), "expected an action id, found " + found(s.path("action")));
       }
       if (s.has("input") && !s.get("input").isObject()) {
-        throw error(name, doc, ref, p.key("input"), "expected an object, found " + s.get("input"));
+        throw error(name, doc, ref, p.key("input"), "expected an object, found " + found(s.get("input")));
       }
       if (s.has("id") && !s.get("id").isTextual()) {
-        throw error(name, doc, ref, p.key("id"), "expected a string, found " + s.get("id"));
+        throw error(name, doc, ref, p.key("id"), "expected a string, found " + found(s.get("id")));
       }
       String id = s.path("id").asText("step-" + (i + 1));
       String action = s.get("action").asText();
       JsonNode cond = s.get("if");
       if (cond != null && !cond.isTextual() && !cond.isBoolean()) {
-        throw error(name, doc, ref, p.key("if"), "expected a string or boolean, found " + cond);
+        throw error(name, doc, ref, p.key("if"), "expected a string or boolean, found " + found(cond));
       }
       JsonNode each = s.get("each");
       if (each != null && !each.isTextual() && !each.isArray()) {
-        throw error(name, doc, ref, p.key("each"), "expected a string or array, found " + each);
+        throw error(name, doc, ref, p.key("each"), "expected a string or array, found " + found(each));
       }
       steps.add(new Template.Step(i, id, s.path("name").asText(action), action,
           s.has("input") ? s.get("input") : JsonNodeFactory.instance.objectNode(),
@@ -145,6 +145,10 @@ public final class TemplateLoader {
     JsonNode output = spec.path("output").isObject() ? spec.get("output") : JsonNodeFactory.instance.objectNode();
     LOG.debug("loaded template {} from {}", ref, file);
     return new Template(file, Entity.of(json), pages, steps, output, positions);
+  }
+
+  private static String found(JsonNode n) {
+    return n == null || n.isMissingNode() ? "nothing" : n.toString();
   }
 
   private static ScaffolderException error(String file, SourceDocument doc, String ref, FieldPath path, String msg) {
