@@ -135,7 +135,8 @@ public final class Engine {
       return cached;
     }
     try {
-      Compiled c = new Compiled(new Parser(source, name, syntax, limits.maxDepth()).parseRoot(), name);
+      Compiled c = new Compiled(new Resolver().resolveRoot(
+          new Parser(source, name, syntax, limits.maxDepth()).parseRoot()), name);
       if (cache.size() >= CACHE_SIZE) {
         cache.clear();
       }
@@ -162,10 +163,10 @@ public final class Engine {
 
   /** A parsed template, reusable and thread-safe. */
   public final class Compiled {
-    private final Node.Body root;
+    private final Node.Root root;
     private final String name;
 
-    Compiled(Node.Body root, String name) {
+    Compiled(Node.Root root, String name) {
       this.root = root;
       this.name = name;
     }
@@ -192,7 +193,7 @@ public final class Engine {
 
     private Node soleExpression() {
       Node only = null;
-      for (Node n : root.nodes()) {
+      for (Node n : root.body().nodes()) {
         if (n instanceof Node.Text t && t.text().isEmpty()) {
           continue;
         }
@@ -217,7 +218,7 @@ public final class Engine {
         throw new IllegalStateException("not a single expression: " + name);
       }
       Interpreter in = new Interpreter(Engine.this, name, contextOf(context));
-      return guard(() -> Values.toJson(in.evaluate(expr)));
+      return guard(() -> Values.toJson(in.evaluate(root, expr)));
     }
 
     private <T> T guard(java.util.function.Supplier<T> body) {

@@ -11,6 +11,7 @@ final class Interpreter {
   final String name;
   private final JsObject ctx;
   private Frame frame;
+  private Activation act = new Activation(null, List.of());
   private long work;
   private final long deadline;
   private int depth;
@@ -28,14 +29,16 @@ final class Interpreter {
     this.frame.topLevel = true;
   }
 
-  String render(Node.Body root) {
+  String render(Node.Root root) {
+    act = new Activation(null, root.declared());
     StringBuilder out = new StringBuilder();
-    execBody(root, out);
+    execBody(root.body(), out);
     return out.toString();
   }
 
   /** Evaluates a sole expression to its native value. */
-  Object evaluate(Node expr) {
+  Object evaluate(Node.Root root, Node expr) {
+    act = new Activation(null, root.declared());
     return eval(expr);
   }
 
@@ -103,49 +106,55 @@ final class Interpreter {
         } else if (i.otherwise() != null) {
           exec(i.otherwise(), out);
         }
-      } else if (n instanceof Node.For f) {
+      } else if (n instanceof Node.RFor f) {
         execFor(f, out);
-      } else if (n instanceof Node.Set s) {
+      } else if (n instanceof Node.RSet st) {
         Object v;
-        if (s.value() != null) {
-          v = eval(s.value());
+        if (st.value() != null) {
+          v = eval(st.value());
         } else {
-          StringBuilder cap = new StringBuilder();
-          execBody(s.body(), cap);
-          v = cap.toString();
+          v = capture(st.body(), st.captureSlots());
         }
-        for (String t : s.targets()) {
+        for (int i = 0; i < st.targets().size(); i++) {
+          String t = st.targets().get(i);
+          act.set(st.slots().get(i), v);
           frame.set(t, v, true);
           if (frame.topLevel) {
             ctx.put(t, v);
           }
         }
-      } else if (n instanceof Node.Macro m) {
-        MacroFn fn = new MacroFn(m, null);
+      } else if (n instanceof Node.RMacro m) {
+        MacroFn fn = new MacroFn(m, act, null);
+        act.set(m.funcSlot(), fn);
         if (m.exportToContext()) {
           ctx.put(m.name(), fn);
+        } else {
+          frame.set(m.name(), fn);
         }
-        frame.set(m.name(), fn);
-      } else if (n instanceof Node.CallBlock c) {
-        MacroFn caller = new MacroFn(c.caller(), frame);
+      } else if (n instanceof Node.RCallBlock c) {
+        Activation wrapper = new Activation(act, c.wrapperSlots());
+        MacroFn caller = new MacroFn(c.caller(), wrapper, frame);
+        wrapper.set(c.caller().funcSlot(), caller);
         append(out, Js.output(call(c.call(), caller)));
-      } else if (n instanceof Node.FilterBlock fb) {
-        StringBuilder cap = new StringBuilder();
-        execBody(fb.body(), cap);
+      } else if (n instanceof Node.RFilterBlock fb) {
+        String captured = capture(fb.body(), fb.captureSlots());
         current = fb;
         List<Object> args = new ArrayList<>();
-        args.add(cap.toString());
+        args.add(captured);
         evalArgs(fb.args(), fb.kwargs(), args);
         append(out, Js.output(applyFilter(fb.name(), args)));
       } else if (n instanceof Node.Switch sw) {
         execSwitch(sw, out);
-      } else if (n instanceof Node.Block b) {
+      } else if (n instanceof Node.RBlock b) {
         Frame saved = frame;
+        Activation savedAct = act;
         frame = frame.push(true);
+        act = new Activation(null, b.declared());
         try {
           execBody(b.body(), out);
         } finally {
           frame = saved;
+          act = savedAct;
         }
       } else if (n instanceof Node.Body b) {
         execBody(b, out);
@@ -191,17 +200,17 @@ final class Interpreter {
     return arr;
   }
 
-  private void execFor(Node.For f, StringBuilder out) {
-    Object arr = eval(f.iter());
+  private void execFor(Node.RFor f, StringBuilder out) {
     Frame saved = frame;
     frame = frame.push(false);
-    long count = 0;
     try {
+      Object arr = eval(f.iter());
       if (Js.truthy(arr)) {
         arr = fromIterator(arr);
         if (f.multi()) {
           if (arr instanceof JsArray a) {
-            int len = a.size();
+            Object len = (double) a.size();
+            act.set(f.lenSlot(), len);
             for (int i = 0; i < a.size(); i++) {
               tick();
               Object item = a.items.get(i);
@@ -209,43 +218,58 @@ final class Interpreter {
                 if (Js.isNullish(item)) {
                   throw error("cannot unpack " + item + " into the loop variables");
                 }
-                frame.set(f.targets().get(u), Js.get(item, (double) u));
+                act.set(f.arraySlots().get(u), Js.get(item, (double) u));
               }
-              loopBindings(i, (double) len);
-              count++;
-              execBody(f.body(), out);
+              loopBindings(i, len);
+              execBody(f.bodyArray(), out);
             }
           } else {
             List<String> keys = Js.keys(arr);
-            double len = keys.size();
+            Object len = (double) keys.size();
+            act.set(f.lenSlot(), len);
             int i = -1;
             for (String k : keys) {
               tick();
               i++;
               Object v = Js.get(arr, k);
+              act.set(f.keySlot(), k);
+              act.set(f.valueSlot(), v);
               frame.set(f.targets().get(0), k);
               frame.set(f.targets().get(1), v);
               loopBindings(i, len);
-              count++;
-              execBody(f.body(), out);
+              execBody(f.bodyObject(), out);
             }
           }
         } else {
-          Object len = Js.isNullish(arr) ? Js.UNDEF : Js.length(arr);
-          for (int i = 0; Js.compare("<", (double) i, len); i++) {
+          Object len = Js.length(arr);
+          act.set(f.lenSlot(), len);
+          for (int i = 0; Js.compare("<", (double) i, Js.length(arr)); i++) {
             tick();
-            frame.set(f.targets().get(0), Js.get(arr, (double) i));
+            Object v = Js.get(arr, (double) i);
+            act.set(f.singleSlot(), v);
+            frame.set(f.targets().get(0), v);
             loopBindings(i, len);
-            count++;
-            execBody(f.body(), out);
+            execBody(f.bodyArray(), out);
           }
         }
       }
-      if (f.otherwise() != null && count == 0) {
+      if (f.otherwise() != null && !Js.truthy(act.get(f.lenSlot()))) {
         execBody(f.otherwise(), out);
       }
     } finally {
       frame = saved;
+    }
+  }
+
+  private String capture(Node.Body body, List<Integer> slots) {
+    Activation saved = act;
+    act = new Activation(act, slots);
+    try {
+      StringBuilder cap = new StringBuilder();
+      execBody(body, cap);
+      return cap.toString();
+    } finally {
+      act = saved;
     }
   }
 
@@ -263,54 +287,84 @@ final class Interpreter {
 
   // ---------------------------------------------------------------- macros
 
-  /** A macro (or the caller body of a call block) closed over its defining frame. */
-  final class MacroFn implements JsFunction {
-    final Node.Macro node;
-    final Frame closure;
+  /** JavaScript function-scope variables of one activation (root, macro call, capture, block). */
+  static final class Activation {
+    private final Activation parent;
+    private final java.util.Map<Integer, Object> vars = new java.util.HashMap<>();
 
-    MacroFn(Node.Macro node, Frame closure) {
+    Activation(Activation parent, List<Integer> declared) {
+      this.parent = parent;
+      for (Integer s : declared) {
+        vars.put(s, Js.UNDEF);
+      }
+    }
+
+    Object get(int slot) {
+      for (Activation a = this; a != null; a = a.parent) {
+        if (a.vars.containsKey(slot)) {
+          return a.vars.get(slot);
+        }
+      }
+      return Js.UNDEF;
+    }
+
+    void set(int slot, Object value) {
+      for (Activation a = this; a != null; a = a.parent) {
+        if (a.vars.containsKey(slot)) {
+          a.vars.put(slot, value);
+          return;
+        }
+      }
+      vars.put(slot, value);
+    }
+  }
+
+  /** A macro (or the caller body of a call block) closed over its defining scope. */
+  final class MacroFn implements JsFunction {
+    final Node.RMacro node;
+    final Activation closure;
+    final Frame closureFrame;
+
+    MacroFn(Node.RMacro node, Activation closure, Frame closureFrame) {
       this.node = node;
       this.closure = closure;
+      this.closureFrame = closureFrame;
     }
 
     @Override
     public Object call(Interpreter in, List<Object> macroArgs) {
-      List<String> argNames = new ArrayList<>();
-      List<Node.Param> kwParams = new ArrayList<>();
-      for (Node.Param p : node.params()) {
-        if (p.defaultValue() == null) {
-          argNames.add(p.name());
-        } else {
-          kwParams.add(p);
-        }
-      }
-      List<Object> args = Builtins.bindMacroArgs(argNames, kwParams.stream().map(Node.Param::name).toList(),
-          macroArgs);
+      List<String> argNames = node.argNames();
+      List<Object> args = Builtins.bindMacroArgs(argNames,
+          node.kwParams().stream().map(Node.Param::name).toList(), macroArgs);
       Object kwv = args.size() > argNames.size() ? args.get(argNames.size()) : Js.UNDEF;
       JsObject kwargs = kwv instanceof JsObject o ? o : new JsObject();
-      Frame f = node.caller() ? closure.push(true) : new Frame(null, false);
+      Frame f = node.caller() ? closureFrame.push(true) : new Frame(null, false);
+      Activation a = new Activation(closure, node.declared());
       Frame saved = frame;
+      Activation savedAct = act;
       Node savedCurrent = current;
       enter();
       frame = f;
+      act = a;
       try {
         if (kwargs.has("caller")) {
           f.set("caller", kwargs.get("caller"));
         }
-        for (String a : argNames) {
-          int last = argNames.lastIndexOf(a);
-          f.set(a, last < args.size() ? args.get(last) : Js.UNDEF);
+        for (int i = 0; i < argNames.size(); i++) {
+          int last = argNames.lastIndexOf(argNames.get(i));
+          Object v = last < args.size() && last < argNames.size() ? args.get(last) : Js.UNDEF;
+          a.set(node.argSlots().get(i), v);
+          f.set(argNames.get(i), v);
         }
-        for (Node.Param p : kwParams) {
-          if (!argNames.contains(p.name())) {
-            f.set(p.name(), kwargs.has(p.name()) ? kwargs.get(p.name()) : eval(p.defaultValue()));
-          }
+        for (Node.Param p : node.kwParams()) {
+          f.set(p.name(), kwargs.has(p.name()) ? kwargs.get(p.name()) : eval(p.defaultValue()));
         }
         StringBuilder out = new StringBuilder();
         execBody(node.body(), out);
         return new SafeStr(out.toString());
       } finally {
         frame = saved;
+        act = savedAct;
         current = savedCurrent;
         depth--;
       }
@@ -332,6 +386,8 @@ final class Interpreter {
   private Object evalInner(Node n) {
       if (n instanceof Node.Lit l) {
         return l.value();
+      } else if (n instanceof Node.SlotRef r) {
+        return act.get(r.slot());
       } else if (n instanceof Node.Sym s) {
         return lookup(s.name());
       } else if (n instanceof Node.Lookup l) {

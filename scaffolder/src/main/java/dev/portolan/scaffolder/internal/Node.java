@@ -71,4 +71,30 @@ sealed interface Node {
       implements Node {}
 
   record Block(String name, Body body, int line, int col) implements Node {}
+
+  // ---- after slot resolution (nunjucks binds some names at compile time to JavaScript variables)
+
+  /** A name bound at compile time: reads the variable slot, never the runtime scope. */
+  record SlotRef(int slot, String name, int line, int col) implements Node {}
+
+  record RFor(List<String> targets, Node iter, Body bodyArray, Body bodyObject, Body otherwise, boolean multi,
+      List<Integer> arraySlots, int keySlot, int valueSlot, int singleSlot, int lenSlot, int line, int col)
+      implements Node {}
+
+  record RSet(List<String> targets, List<Integer> slots, Node value, Body body, List<Integer> captureSlots,
+      int line, int col) implements Node {}
+
+  record RMacro(String name, List<String> argNames, List<Integer> argSlots, List<Param> kwParams, Body body,
+      List<Integer> declared, int funcSlot, boolean exportToContext, boolean caller, int line, int col)
+      implements Node {}
+
+  record RCallBlock(Call call, RMacro caller, List<Integer> wrapperSlots, int line, int col) implements Node {}
+
+  record RFilterBlock(String name, List<Node> args, KwArgs kwargs, Body body, List<Integer> captureSlots,
+      int line, int col) implements Node {}
+
+  record RBlock(String name, Body body, List<Integer> declared, int line, int col) implements Node {}
+
+  /** A resolved template: the root body and the slots its top-level function declares. */
+  record Root(Body body, List<Integer> declared) {}
 }
