@@ -100,7 +100,7 @@ public final class Catalog {
     }
     this.lastLoad = ingestor.load(List.copyOf(locations), fileCache);
     this.current = assemble(null);
-    LOG.info("catalog loaded: {} entities, {} problems from {} locations", current.size(),
+    LOG.debug("catalog loaded: {} entities, {} problems from {} locations", current.size(),
         current.problems().size(), locations.size());
   }
 
@@ -266,7 +266,7 @@ public final class Catalog {
     CatalogSnapshot next = assemble(previous);
     current = next;
     CatalogChange change = SnapshotAssembler.diff(previous, next);
-    LOG.info("catalog snapshot {}: {} entities, {} added, {} updated, {} removed", next.version(), next.size(),
+    LOG.debug("catalog snapshot {}: {} entities, {} added, {} updated, {} removed", next.version(), next.size(),
         change.added().size(), change.updated().size(), change.removed().size());
     for (CatalogListener l : listeners) {
       try {

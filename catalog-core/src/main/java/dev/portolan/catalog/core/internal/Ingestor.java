@@ -609,8 +609,7 @@ public final class Ingestor {
     for (Map.Entry<FieldPath, String> t : targets) {
       FieldPath path = t.getKey();
       String target = t.getValue();
-      Optional<Path> local = "file".equals(type) ? Optional.of(source.dir().resolve(target))
-          : localPath(target, source.dir());
+      Optional<Path> local = localPath(target, source.dir());
       if (local.isEmpty()) {
         problems.add(new CatalogProblem(Severity.WARNING, Kind.LOCATION_NOT_FETCHED, source.display(),
             source.position(path), Optional.of(loc.ref()), path,
