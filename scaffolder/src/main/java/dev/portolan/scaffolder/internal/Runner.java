@@ -280,6 +280,14 @@ public final class Runner {
     List<ScaffoldResult.GeneratedFile> files = listFiles(workspace);
     if (!request.dryRun() && firstError.isEmpty() && request.outputDirectory().isPresent()) {
       copyTree(workspace, request.outputDirectory().get());
+      for (Runnable pending : afterRun) {
+        try {
+          pending.run();
+        } catch (PortolanException | UncheckedIOException e) {
+          firstError = Optional.of(redactText(e.getMessage()));
+          error("", firstError.get());
+        }
+      }
     }
     LOG.debug("template {} ran {} steps{}", template.ref(), results.size(),
         firstError.map(e -> ", failed: " + e).orElse(""));
@@ -517,7 +525,16 @@ public final class Runner {
 
   // ---------------------------------------------------------------- action context
 
-  private final class Context implements ActionContext {
+  /** Lets built-in actions schedule work for after the files are written to the output directory. */
+  interface AfterRun {
+    Optional<Path> outputDirectory();
+
+    void afterRun(Runnable task);
+  }
+
+  private final List<Runnable> afterRun = new ArrayList<>();
+
+  private final class Context implements ActionContext, AfterRun {
     private final Template.Step step;
     private final JsonNode input;
     private final Path workspace;
@@ -538,6 +555,16 @@ public final class Runner {
     @Override
     public JsonNode input() {
       return input.deepCopy();
+    }
+
+    @Override
+    public Optional<Path> outputDirectory() {
+      return request.dryRun() ? Optional.empty() : request.outputDirectory();
+    }
+
+    @Override
+    public void afterRun(Runnable task) {
+      afterRun.add(task);
     }
 
     @Override
