@@ -606,7 +606,7 @@ public final class Runner {
 
     @Override
     public String render(String text, String name, JsonNode context, RenderOptions options) {
-      Syntax syntax = (options.cookiecutterCompat() ? Syntax.NUNJUCKS : Syntax.BACKSTAGE)
+      Syntax syntax = (options.cookiecutterCompat() ? Syntax.COOKIECUTTER : Syntax.BACKSTAGE)
           .withBlocks(options.trimBlocks(), options.lstripBlocks());
       return engine.render(text, name, syntax, context);
     }
