@@ -298,4 +298,27 @@ class ScaffolderTest {
         .isEqualTo(json("{\"host\":\"github.com\",\"owner\":\"o\",\"repo\":\"r\"}"));
     assertThat(List.of(SCAFFOLDER.renderNunjucks("{{ 1 + 1 }}", json("{}")))).containsExactly("2");
   }
+
+  @Test
+  void run_actionThrowingUnexpectedly_failsTheStepCleanly() throws IOException {
+    Path t = template("""
+          steps:
+            - id: boom
+              action: acme:boom
+        """);
+    Scaffolder s = Scaffolder.builder().action(new ScaffolderAction() {
+      @Override
+      public String id() {
+        return "acme:boom";
+      }
+
+      @Override
+      public void handle(ActionContext ctx) {
+        throw new IllegalStateException("broken action");
+      }
+    }).build();
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
+        .contains("spec.steps[0]: step boom (acme:boom) failed: IllegalStateException: broken action"));
+  }
 }

@@ -254,9 +254,11 @@ public final class Runner {
         firstError = Optional.of(redactText(e.getMessage()));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
-      } catch (IOException | UncheckedIOException | PortolanException | IllegalArgumentException e) {
-        ScaffolderException se = fail(step.path(), "step " + step.id() + " (" + step.action() + ") failed: "
-            + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        String why = e instanceof IOException || e instanceof UncheckedIOException || e instanceof PortolanException
+            || e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName() + ": "
+            + e.getMessage();
+        ScaffolderException se = fail(step.path(), "step " + step.id() + " (" + step.action() + ") failed: " + why);
         firstError = Optional.of(redactText(se.getMessage()));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
