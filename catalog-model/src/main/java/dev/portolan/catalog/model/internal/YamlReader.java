@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -168,10 +169,10 @@ public final class YamlReader {
     String rest = text;
     int lineOffset = 0;
     int[] index = {0};
+    int[] nodes = {0};
     while (true) {
-      Doc[] current = {null};
       try {
-        parseStream(rest, lineOffset, out, index, current);
+        parseStream(rest, lineOffset, out, index, nodes);
         return out;
       } catch (StopFile e) {
         return out;
@@ -196,6 +197,12 @@ public final class YamlReader {
         }
         lineOffset += countLines(rest, next);
         rest = rest.substring(next);
+      } catch (ReaderException e) {
+        int[] lc = lineColumn(rest, e.getPosition());
+        out.add(error(index[0], lc[0] + lineOffset, lc[1], String.format(
+            "character U+%04X is not allowed in YAML (control characters and non-characters must be escaped)",
+            e.getCodePoint())));
+        return out;
       } catch (YamlEngineException e) {
         out.add(error(index[0], lineOffset, 0, "YAML error: " + e.getMessage()));
         return out;
@@ -240,6 +247,22 @@ public final class YamlReader {
         || s.charAt(at) == '\r';
   }
 
+  /** The 0-based line and column of a code point offset. */
+  private static int[] lineColumn(String s, int codePointOffset) {
+    int line = 0;
+    int col = 0;
+    int cp = 0;
+    for (int i = 0; i < s.length() && cp < codePointOffset; i += Character.charCount(s.codePointAt(i)), cp++) {
+      if (s.charAt(i) == '\n') {
+        line++;
+        col = 0;
+      } else {
+        col++;
+      }
+    }
+    return new int[] {line, col};
+  }
+
   private static int countLines(String s, int end) {
     int n = 0;
     for (int i = 0; i < end; i++) {
@@ -270,23 +293,28 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, Doc[] current) {
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
     while (parser.hasNext()) {
       Event ev = parser.next();
+      if (ev instanceof NodeEvent && ++nodes[0] > limits.maxNodes()) {
+        Mark m = ev.getStartMark().orElse(null);
+        out.add(error(index[0], (m == null ? 0 : m.getLine()) + lineOffset, m == null ? 0 : m.getColumn(),
+            "file has more than " + limits.maxNodes() + " YAML nodes, the limit; the rest of the file is not read",
+            "file %s could not be read, more than " + limits.maxNodes() + " YAML nodes"));
+        throw new StopFile();
+      }
       int line = ev.getStartMark().map(Mark::getLine).orElse(0) + lineOffset;
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
           doc = new Doc();
-          current[0] = doc;
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
               .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
         }
         case DocumentEnd -> {
           finish(doc, out, index[0]);
-          current[0] = null;
           index[0]++;
           if (doc.stopAfter) {
             throw new StopFile();

@@ -130,7 +130,8 @@ public final class CatalogArbitraries {
   public static Arbitrary<JsonNode> jsonValues() {
     JsonNodeFactory f = JsonNodeFactory.instance;
     Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(10).map(s -> (JsonNode) f.textNode(s)),
+        Arbitraries.strings().all().ofMaxLength(10).filter(CatalogArbitraries::yamlPrintable)
+            .map(s -> (JsonNode) f.textNode(s)),
         Arbitraries.longs().between(-1_000_000, 1_000_000).map(l -> (JsonNode) f.numberNode(l)),
         Arbitraries.of(true, false).map(b -> (JsonNode) f.booleanNode(b)),
         Arbitraries.just(f.nullNode()));
@@ -144,6 +145,25 @@ public final class CatalogArbitraries {
           return (JsonNode) o;
         });
     return Arbitraries.oneOf(leaf, list, obj);
+  }
+
+  /**
+   * Whether every character of a text may appear in a YAML stream (YAML 1.2 c-printable).
+   *
+   * @param s the text
+   * @return true when printable
+   */
+  public static boolean yamlPrintable(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+          || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!ok) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   /**
