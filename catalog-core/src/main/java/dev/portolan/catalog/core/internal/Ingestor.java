@@ -314,7 +314,7 @@ public final class Ingestor {
       return Optional.empty();
     }
     ObjectNode json = (ObjectNode) raw;
-    Optional<EntityRef> rawRef = Entity.of(json).ref();
+    Optional<EntityRef> rawRef = rawRef(json);
     boolean changed = false;
     // 1. placeholders (PlaceholderProcessor runs first in preprocessing)
     if (hasPlaceholder(json)) {
@@ -360,8 +360,8 @@ public final class Ingestor {
       }
       return Optional.empty();
     }
-    // 4. the processed entity
-    ObjectNode entity = json.deepCopy();
+    // 4. the processed entity (json is this method's own tree: read as a copy, or rebuilt above)
+    ObjectNode entity = json;
     ObjectNode meta = (ObjectNode) entity.get("metadata");
     if (!JsValues.truthy(meta.get("namespace"))) {
       meta.put("namespace", EntityRef.DEFAULT_NAMESPACE);
@@ -413,6 +413,19 @@ public final class Ingestor {
     return Optional.of(new Ingested(self.normalized(), entity, Optional.of(source.location()), source.display(),
         source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), Map.copyOf(positions),
         source.sourceId()));
+  }
+
+  private static Optional<EntityRef> rawRef(ObjectNode json) {
+    JsonNode kind = json.get("kind");
+    JsonNode meta = json.get("metadata");
+    JsonNode name = meta == null ? null : meta.get("name");
+    if (kind == null || !kind.isTextual() || kind.textValue().isEmpty() || name == null || !name.isTextual()
+        || name.textValue().isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode ns = meta.get("namespace");
+    return Optional.of(new EntityRef(kind.textValue(), ns != null && ns.isTextual() && !ns.textValue().isEmpty()
+        ? ns.textValue() : EntityRef.DEFAULT_NAMESPACE, name.textValue()));
   }
 
   private static Violation relocate(Violation v, Source source) {
