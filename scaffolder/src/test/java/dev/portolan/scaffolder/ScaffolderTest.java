@@ -380,4 +380,17 @@ class ScaffolderTest {
     assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
         .contains("templateFileExtension cannot be used with cookiecutterCompat"));
   }
+
+  @Test
+  void run_logLines_areStampedByTheInjectedClock() throws IOException {
+    java.time.Instant at = java.time.Instant.parse("2026-01-02T03:04:05Z");
+    Scaffolder s = Scaffolder.builder().clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).build();
+    Path t = template("""
+          steps:
+            - action: debug:log
+              input: {message: hi}
+        """);
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.log()).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(at));
+  }
 }

@@ -449,15 +449,15 @@ public final class Runner {
   }
 
   void info(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "info", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "info", redactText(msg)));
   }
 
   void warn(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "warn", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "warn", redactText(msg)));
   }
 
   void error(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "error", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "error", redactText(msg)));
   }
 
   // ---------------------------------------------------------------- files
