@@ -393,4 +393,23 @@ class ScaffolderTest {
     ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
     assertThat(r.log()).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(at));
   }
+
+  @Test
+  void run_workspaceTemplate_rendersFromTheWorkspace() throws IOException {
+    write("skel/${{ values.n }}.md", "# ${{ values.n }}");
+    Path t = template("""
+          steps:
+            - action: fetch:plain
+              input: {url: ./skel, targetPath: templates}
+            - action: workspace:template
+              input: {sourcePath: templates, targetPath: out, values: {n: doc}}
+            - action: workspace:template:file
+              input: {sourcePath: "templates/${{ '${{ values.n }}' }}.md", targetPath: single.md, values: {n: one}}
+            - action: workspace:template
+              input: {sourcePath: templates, targetPath: templates/inner}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(files(r)).containsEntry("out/doc.md", "# doc").containsEntry("single.md", "# one");
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("must not be inside the template directory"));
+  }
 }
