@@ -412,4 +412,23 @@ class ScaffolderTest {
     assertThat(files(r)).containsEntry("out/doc.md", "# doc").containsEntry("single.md", "# one");
     assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("must not be inside the template directory"));
   }
+
+  @Test
+  void run_defaultEnvironment_isVisibleAndItsSecretsRedacted() throws IOException {
+    Scaffolder s = Scaffolder.builder().defaultEnvironment(json("{\"region\":\"eu\"}"), Map.of("key", "s3cr3t"))
+        .build();
+    Path t = template("""
+          steps:
+            - id: log
+              action: debug:log
+              input:
+                message: ${{ environment.parameters.region }} ${{ environment.secrets.key | upper }}
+          output:
+            region: ${{ environment.parameters.region }}
+            leak: ${{ environment.secrets.key }}
+        """);
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.output()).isEqualTo(json("{\"region\":\"eu\"}"));
+    assertThat(r.log().toString()).doesNotContain("s3cr3t").doesNotContain("S3CR3T");
+  }
 }

@@ -52,6 +52,8 @@ public final class Runner {
   private final Optional<Path> templateRoot;
   private final Duration maxWait;
   private final Schemas.Cache schemas;
+  private final JsonNode envParameters;
+  private final Map<String, String> envSecrets;
 
   private final List<ScaffoldResult.LogEntry> log = new ArrayList<>();
   private final Set<String> redactions = new LinkedHashSet<>();
@@ -68,10 +70,15 @@ public final class Runner {
    * @param templateRoot root for relative urls
    * @param maxWait longest debug:wait
    * @param schemas compiled JSON Schemas
+   * @param envParameters {@code environment.parameters}
+   * @param envSecrets {@code environment.secrets}, visible like task secrets
    */
   public Runner(Engine engine, Map<String, ScaffolderAction> actions, Clock clock, boolean strict,
-      Optional<Path> templateRoot, Duration maxWait, Schemas.Cache schemas) {
+      Optional<Path> templateRoot, Duration maxWait, Schemas.Cache schemas, JsonNode envParameters,
+      Map<String, String> envSecrets) {
     this.schemas = schemas;
+    this.envParameters = envParameters;
+    this.envSecrets = envSecrets;
     this.engine = engine;
     this.actions = actions;
     this.clock = clock;
@@ -117,6 +124,7 @@ public final class Runner {
           + String.join("; ", problems));
     }
     request.secrets().values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
+    envSecrets.values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
 
     Path workspace;
     try {
@@ -141,6 +149,7 @@ public final class Runner {
     ObjectNode task = F.objectNode();
     task.put("id", request.taskId());
     ctx.set("context", F.objectNode().set("task", task));
+    ctx.set("environment", F.objectNode().set("parameters", envParameters.deepCopy()));
     ObjectNode secrets = F.objectNode();
     request.secrets().forEach(secrets::put);
     ObjectNode blankSecrets = F.objectNode();
@@ -186,7 +195,7 @@ public final class Runner {
         List<JsonNode[]> iterations = new ArrayList<>();
         if (step.each().isPresent()) {
           ObjectNode withSecrets = ctx.deepCopy();
-          withSecrets.set("secrets", secrets);
+          addSecrets(withSecrets, secrets, false);
           JsonNode each = renderTree(step.each().get(), withSecrets, step.path().key("each"), failed);
           if (each.isMissingNode()) {
             throw fail(step.path().key("each"), "each cannot be resolved to a value");
@@ -211,7 +220,7 @@ public final class Runner {
             c.set("each", F.objectNode().<ObjectNode>set("key", it[0]).set("value", it[1]));
             if (step.condition().isPresent()) {
               ObjectNode withSecrets = c.deepCopy();
-              withSecrets.set("secrets", secrets);
+              addSecrets(withSecrets, secrets, false);
               if (!stepTruthy(renderTree(step.condition().get(), withSecrets, step.path().key("if"), failed))) {
                 inputs.add(null);
                 continue;
@@ -219,10 +228,10 @@ public final class Runner {
             }
           }
           ObjectNode blank = c.deepCopy();
-          blank.set("secrets", blankSecrets);
-          c.set("secrets", secrets);
+          addSecrets(blank, blankSecrets, true);
+          addSecrets(c, secrets, false);
           JsonNode input = renderTree(step.input(), c, step.path().key("input"), failed);
-          if (!request.secrets().isEmpty()) {
+          if (!request.secrets().isEmpty() || !envSecrets.isEmpty()) {
             JsonNode blankInput = renderTree(step.input(), blank, step.path().key("input"), failed);
             collectDifferences(input, blankInput);
           }
@@ -294,6 +303,13 @@ public final class Runner {
     LOG.debug("template {} ran {} steps{}", template.ref(), results.size(),
         firstError.map(e -> ", failed: " + e).orElse(""));
     return new ScaffoldResult(files, log, redact(output), results, firstError);
+  }
+
+  private void addSecrets(ObjectNode c, ObjectNode taskSecrets, boolean blank) {
+    c.set("secrets", taskSecrets);
+    ObjectNode env = F.objectNode();
+    envSecrets.forEach((k, v) -> env.put(k, blank ? "" : v));
+    ((ObjectNode) c.get("environment")).set("secrets", env);
   }
 
   private static boolean callsStatusFunction(Template.Step step) {
