@@ -431,4 +431,19 @@ class ScaffolderTest {
     assertThat(r.output()).isEqualTo(json("{\"region\":\"eu\"}"));
     assertThat(r.log().toString()).doesNotContain("s3cr3t").doesNotContain("S3CR3T");
   }
+
+  @Test
+  void run_failureFunction_runsOnlyAfterAFailedStep() throws IOException {
+    Path ok = template("""
+          steps:
+            - action: debug:log
+              input: {message: fine}
+            - id: onFailure
+              if: ${{ failure() }}
+              action: debug:log
+              input: {message: cleanup}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(ok), json("{\"name\":\"x\"}")));
+    assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("completed", "skipped");
+  }
 }

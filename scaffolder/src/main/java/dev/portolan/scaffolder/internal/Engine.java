@@ -180,7 +180,18 @@ public final class Engine {
      * @return the output
      */
     public String render(JsonNode context) {
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
+      return render(context, Map.of());
+    }
+
+    /**
+     * Renders to text with extra zero-argument functions (e.g. a step condition's {@code always()}).
+     *
+     * @param context variables
+     * @param functions function name to the value it returns
+     * @return the output
+     */
+    public String render(JsonNode context, Map<String, JsonNode> functions) {
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja, functions(functions));
       return guard(() -> in.render(root));
     }
 
@@ -215,11 +226,22 @@ public final class Engine {
      * @throws IllegalStateException if the template is not a sole expression
      */
     public JsonNode evaluate(JsonNode context) {
+      return evaluate(context, Map.of());
+    }
+
+    /**
+     * Evaluates a sole-expression template with extra zero-argument functions.
+     *
+     * @param context variables
+     * @param functions function name to the value it returns
+     * @return the value
+     */
+    public JsonNode evaluate(JsonNode context, Map<String, JsonNode> functions) {
       Node expr = soleExpression();
       if (expr == null) {
         throw new IllegalStateException("not a single expression: " + name);
       }
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja, functions(functions));
       return guard(() -> Values.toJson(in.evaluate(root, expr)));
     }
 
@@ -232,6 +254,15 @@ public final class Engine {
         throw new TemplateException(name, 0, 0, "render budget exceeded: nesting too deep");
       }
     }
+  }
+
+  private static Map<String, Object> functions(Map<String, JsonNode> fns) {
+    Map<String, Object> out = new HashMap<>();
+    fns.forEach((k, v) -> {
+      Object value = Values.fromJson(v);
+      out.put(k, (JsFunction) (in, args) -> value);
+    });
+    return out;
   }
 
   private static JsObject contextOf(JsonNode context) {

@@ -21,8 +21,11 @@ final class Interpreter {
 
   final boolean jinja;
 
-  Interpreter(Engine engine, String name, JsObject ctx, boolean jinja) {
+  private final java.util.Map<String, Object> locals;
+
+  Interpreter(Engine engine, String name, JsObject ctx, boolean jinja, java.util.Map<String, Object> locals) {
     this.jinja = jinja;
+    this.locals = locals;
     this.engine = engine;
     this.name = name;
     this.ctx = ctx;
@@ -501,7 +504,10 @@ final class Interpreter {
     if (ctx.has(nm)) {
       return ctx.get(nm);
     }
-    Object g = engine.global(nm);
+    Object g = locals.get(nm);
+    if (g == null) {
+      g = engine.global(nm);
+    }
     if (g == null && jinja) {
       switch (nm) {
         case "True":

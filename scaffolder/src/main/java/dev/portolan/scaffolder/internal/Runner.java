@@ -394,16 +394,13 @@ public final class Runner {
     }
     String name = file + " " + path;
     try {
-      String text = s;
-      if (path.segments().size() == 4 && s.contains("()")) {
-        // the step-status globals of a step condition
-        text = s.replace("always()", "true").replace("failure()", failed ? "true" : "false");
-      }
-      Engine.Compiled c = engine.compile(text, name, Syntax.BACKSTAGE);
+      Engine.Compiled c = engine.compile(s, name, Syntax.BACKSTAGE);
+      // the step-status functions of scaffolder-backend 4.0
+      Map<String, JsonNode> status = Map.of("always", F.booleanNode(true), "failure", F.booleanNode(failed));
       if (c.isSoleExpression()) {
-        return c.evaluate(ctx);
+        return c.evaluate(ctx, status);
       }
-      return TextNode.valueOf(c.render(ctx));
+      return TextNode.valueOf(c.render(ctx, status));
     } catch (TemplateException e) {
       String where = template.position(path).map(p -> " (" + file + ":" + p.line() + ":" + p.column() + ")").orElse("");
       if (strict) {
