@@ -446,4 +446,34 @@ class ScaffolderTest {
     ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(ok), json("{\"name\":\"x\"}")));
     assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("completed", "skipped");
   }
+
+  @Test
+  void run_secretsSchema_isEnforcedWithoutPrintingValues() throws IOException {
+    Path t = write("secret-template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: sec
+        spec:
+          type: service
+          secrets:
+            schema:
+              type: object
+              required: [token]
+              properties:
+                token: {type: string, minLength: 8}
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}"))
+        .withSecrets(Map.of("other", "x"))))
+        .isInstanceOf(ScaffolderException.class)
+        .hasMessageContaining("spec.secrets.schema: the secrets do not match the schema")
+        .hasMessageContaining("token");
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}"))
+        .withSecrets(Map.of("token", "short"))))
+        .hasMessageNotContaining("short");
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}")).withSecrets(Map.of("token", "long-enough")))
+        .succeeded()).isTrue();
+  }
 }

@@ -123,6 +123,17 @@ public final class Runner {
       throw fail(FieldPath.of("spec", "parameters"), "the values do not match the parameters: "
           + String.join("; ", problems));
     }
+    JsonNode secretsSchema = template.entity().spec().path("secrets").path("schema");
+    if (secretsSchema.isObject()) {
+      ObjectNode given = F.objectNode();
+      request.secrets().forEach(given::put);
+      List<String> bad = schemas.validate(secretsSchema, given);
+      if (!bad.isEmpty()) {
+        // messages name the secret, never its value
+        throw fail(FieldPath.of("spec", "secrets", "schema"), "the secrets do not match the schema: "
+            + redactSecrets(String.join("; ", bad), request.secrets()));
+      }
+    }
     request.secrets().values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
     envSecrets.values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
 
@@ -310,6 +321,16 @@ public final class Runner {
     ObjectNode env = F.objectNode();
     envSecrets.forEach((k, v) -> env.put(k, blank ? "" : v));
     ((ObjectNode) c.get("environment")).set("secrets", env);
+  }
+
+  private static String redactSecrets(String text, Map<String, String> secrets) {
+    String r = text;
+    for (String v : secrets.values()) {
+      if (!v.isEmpty()) {
+        r = r.replace(v, "***");
+      }
+    }
+    return r;
   }
 
   private static boolean callsStatusFunction(Template.Step step) {
