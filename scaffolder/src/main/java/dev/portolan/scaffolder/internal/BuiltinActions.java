@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -595,11 +594,5 @@ public final class BuiltinActions {
     public void handle(ActionContext context) {
       context.log("action " + id + " is skipped by configuration");
     }
-  }
-
-  static Map<String, ScaffolderAction> byId() {
-    Map<String, ScaffolderAction> m = new java.util.LinkedHashMap<>();
-    all().forEach(a -> m.put(a.id(), a));
-    return m;
   }
 }
