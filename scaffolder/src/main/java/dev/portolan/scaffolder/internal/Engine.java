@@ -25,6 +25,8 @@ public final class Engine {
   private final java.util.concurrent.ConcurrentHashMap<CacheKey, Compiled> cache =
       new java.util.concurrent.ConcurrentHashMap<>();
   private static final int CACHE_SIZE = 2048;
+  /** Only short templates (values, paths) are cached; file contents are rendered once per run. */
+  private static final int CACHEABLE_CHARS = 4096;
 
   private record CacheKey(String source, String name, Syntax syntax) {}
 
@@ -137,10 +139,12 @@ public final class Engine {
     try {
       Compiled c = new Compiled(new Resolver().resolveRoot(
           new Parser(source, name, syntax, limits.maxDepth()).parseRoot()), name, syntax.jinjaCompat());
-      if (cache.size() >= CACHE_SIZE) {
-        cache.clear();
+      if (source.length() <= CACHEABLE_CHARS) {
+        if (cache.size() >= CACHE_SIZE) {
+          cache.clear();
+        }
+        cache.put(key, c);
       }
-      cache.put(key, c);
       return c;
     } catch (StackOverflowError e) {
       throw new TemplateException(name, 0, 0, "template nesting too deep");
