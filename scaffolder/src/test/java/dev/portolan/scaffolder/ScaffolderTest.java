@@ -476,4 +476,46 @@ class ScaffolderTest {
     assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}")).withSecrets(Map.of("token", "long-enough")))
         .succeeded()).isTrue();
   }
+
+  @Test
+  void run_conditionalSchemaDefaults_followTheSelectedBranch() throws IOException {
+    Path t = write("cond.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: cond
+        spec:
+          type: service
+          parameters:
+            - title: Database
+              properties:
+                db: {type: string, enum: [postgres, none], default: postgres}
+              dependencies:
+                db:
+                  oneOf:
+                    - properties:
+                        db: {enum: [postgres]}
+                        version: {type: string, default: "16"}
+                    - properties:
+                        db: {enum: [none]}
+            - title: Region
+              properties:
+                cloud: {type: string}
+              if:
+                properties: {cloud: {const: aws}}
+              then:
+                properties: {region: {type: string, default: eu-west-1}}
+              else:
+                properties: {region: {type: string, default: europe-west1}}
+          steps: []
+          output:
+            version: ${{ parameters.version }}
+            region: ${{ parameters.region }}
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"cloud\":\"aws\"}"))).output())
+        .isEqualTo(json("{\"version\":\"16\",\"region\":\"eu-west-1\"}"));
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"db\":\"none\",\"cloud\":\"gcp\"}")))
+        .output()).isEqualTo(json("{\"region\":\"europe-west1\"}"));
+  }
 }
