@@ -247,7 +247,8 @@ class ScaffolderTest {
         """);
     ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
     assertThat(r.succeeded()).isFalse();
-    assertThat(r.error().orElseThrow()).contains("cannot rename missing.txt: it does not exist");
+    assertThat(r.error().orElseThrow()).startsWith(t + ":").contains("template:default/demo: spec.steps[0].input: ")
+        .contains("cannot rename missing.txt: it does not exist");
     assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("failed", "skipped",
         "completed");
   }

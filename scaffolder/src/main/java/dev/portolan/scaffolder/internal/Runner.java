@@ -271,7 +271,12 @@ public final class Runner {
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "completed",
             redact(output)));
       } catch (ScaffolderException | TemplateException e) {
-        firstError = Optional.of(redactText(e.getMessage()));
+        String message = e.getMessage();
+        if (e instanceof ScaffolderException se && se.file().isEmpty()) {
+          // an action's input error: place it at the step's input in the template file
+          message = fail(step.path().key("input"), se.detail()).getMessage();
+        }
+        firstError = Optional.of(redactText(message));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
       } catch (IOException | RuntimeException e) {
