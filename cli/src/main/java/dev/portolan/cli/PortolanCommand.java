@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
+      CatalogCommand.class,
+      RelationsCommand.class,
+      GraphCommand.class,
+      CheckCommand.class,
+      ScaffoldCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 
