@@ -99,7 +99,7 @@ final class RawEvent {
         case "type":
           if (t == JsonToken.VALUE_STRING) {
             type = typeOf(p);
-            typeText = type == T_OTHER ? truncate(p.getText()) : null;
+            typeText = type == T_OTHER ? "\"" + truncate(p.getText()) + "\"" : null;
           } else {
             type = T_OTHER;
             typeText = t == JsonToken.VALUE_NULL ? "null" : "a non-string value";
@@ -305,7 +305,7 @@ final class RawEvent {
 
   /** The type text of an unknown type, for messages. */
   String typeText() {
-    return typeText == null ? "missing" : "\"" + typeText + "\"";
+    return typeText == null ? "missing" : typeText;
   }
 
   private String invalid(String why) {
