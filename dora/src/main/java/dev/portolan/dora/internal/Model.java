@@ -68,10 +68,28 @@ public final class Model {
         prod.add(d);
       }
     }
-    Dep[] sorted = prod.toArray(new Dep[0]);
-    Arrays.parallelSort(
-        sorted, Comparator.<Dep>comparingLong(d -> d.finished).thenComparing((a, b) -> Strings.compare(a.id, b.id)));
-    int n = sorted.length;
+    int n = prod.size();
+    long[] finishes = new long[n];
+    for (int i = 0; i < n; i++) {
+      finishes[i] = prod.get(i).finished;
+    }
+    int[] order = Sorting.order(finishes);
+    Dep[] sorted = new Dep[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = prod.get(order[i]);
+    }
+    // Equal finishes are ordered by id.
+    Comparator<Dep> byId = (a, b) -> Strings.compare(a.id, b.id);
+    for (int i = 0; i < n; ) {
+      int j = i + 1;
+      while (j < n && sorted[j].finished == sorted[i].finished) {
+        j++;
+      }
+      if (j - i > 1) {
+        Arrays.sort(sorted, i, j, byId);
+      }
+      i = j;
+    }
     c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
     long withoutCommits = 0;
     for (int i = 0; i < n; i++) {

@@ -10,14 +10,14 @@ import java.util.Map;
  */
 final class ShaTable {
 
-  private static final int EMPTY = -1;
+  private static final long EMPTY = -1L;
 
-  private int[] slots = new int[1 << 16];
+  /** Open addressing: each slot holds (32-bit fingerprint << 32 | id), so probing rarely touches the keys. */
+  private long[] slots = new long[1 << 16];
   private int mask = slots.length - 1;
-  private long[] hi = new long[1 << 14];
-  private long[] mid = new long[1 << 14];
-  private int[] lo = new int[1 << 14];
-  /** For ids of strings that are not packed: the string. Null entries for packed ids. */
+  /** Packed keys, three longs per id (high 64 bits, middle 64 bits, low 32 bits). */
+  private long[] keys = new long[3 << 14];
+  /** For ids of strings that are not packed: the string. */
   private final Map<String, Integer> other = new HashMap<>();
   private final Map<Integer, String> otherById = new HashMap<>();
   private int size;
@@ -32,7 +32,7 @@ final class ShaTable {
 
   int id(char[] c, int off, int len) {
     if (len == 40 && allHex(c, off, 40)) {
-      return packed(hex(c, off, 16), hex(c, off + 16, 16), (int) hex(c, off + 32, 8));
+      return packed(hex(c, off, 16), hex(c, off + 16, 16), hex(c, off + 32, 8));
     }
     return otherId(new String(c, off, len));
   }
@@ -47,9 +47,9 @@ final class ShaTable {
       return s;
     }
     StringBuilder sb = new StringBuilder(40);
-    appendHex(sb, hi[id], 16);
-    appendHex(sb, mid[id], 16);
-    appendHex(sb, lo[id] & 0xffffffffL, 8);
+    appendHex(sb, keys[3 * id], 16);
+    appendHex(sb, keys[3 * id + 1], 16);
+    appendHex(sb, keys[3 * id + 2], 8);
     return sb.toString();
   }
 
@@ -70,46 +70,49 @@ final class ShaTable {
     return n;
   }
 
-  private int packed(long a, long b, int d) {
-    int h = mix(a, b, d);
-    int i = h & mask;
+  private int packed(long a, long b, long d) {
+    long h = mix(a, b, d);
+    long fp = h & 0xffffffff00000000L;
+    int i = (int) h & mask;
     while (true) {
-      int s = slots[i];
+      long s = slots[i];
       if (s == EMPTY) {
         int n = newId(a, b, d);
-        slots[i] = n;
+        slots[i] = fp | n;
         if (size * 3L > slots.length * 2L) {
           rehash();
         }
         return n;
       }
-      if (hi[s] == a && mid[s] == b && lo[s] == d) {
-        return s;
+      if ((s & 0xffffffff00000000L) == fp) {
+        int id = (int) s;
+        int k = 3 * id;
+        if (keys[k] == a && keys[k + 1] == b && keys[k + 2] == d) {
+          return id;
+        }
       }
       i = (i + 1) & mask;
     }
   }
 
-  private int newId(long a, long b, int d) {
-    if (size == hi.length) {
-      int cap = hi.length + (hi.length >> 1);
-      hi = Arrays.copyOf(hi, cap);
-      mid = Arrays.copyOf(mid, cap);
-      lo = Arrays.copyOf(lo, cap);
+  private int newId(long a, long b, long d) {
+    if (3 * size + 3 > keys.length) {
+      keys = Arrays.copyOf(keys, keys.length + (keys.length >> 1) + 3);
     }
-    hi[size] = a;
-    mid[size] = b;
-    lo[size] = d;
+    keys[3 * size] = a;
+    keys[3 * size + 1] = b;
+    keys[3 * size + 2] = d;
     return size++;
   }
 
   private void rehash() {
-    int[] n = new int[slots.length * 2];
+    long[] n = new long[slots.length * 2];
     Arrays.fill(n, EMPTY);
     int m = n.length - 1;
-    for (int s : slots) {
+    for (long s : slots) {
       if (s != EMPTY) {
-        int i = mix(hi[s], mid[s], lo[s]) & m;
+        int id = (int) s;
+        int i = (int) mix(keys[3 * id], keys[3 * id + 1], keys[3 * id + 2]) & m;
         while (n[i] != EMPTY) {
           i = (i + 1) & m;
         }
@@ -120,10 +123,11 @@ final class ShaTable {
     mask = m;
   }
 
-  private static int mix(long a, long b, int d) {
+  private static long mix(long a, long b, long d) {
     long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ d * 0x165667B19E3779F9L;
     h ^= h >>> 29;
-    return (int) (h ^ (h >>> 32));
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 32);
   }
 
   private static boolean allHex(char[] c, int off, int n) {
