@@ -71,8 +71,8 @@ public final class CsvEvents {
         throw new DoraInputException(source, 1, 0, null, "a header row with a 'type' column", header(actual), null);
       }
       while (it.hasNextValue()) {
+        JsonLocation loc = it.getParser().currentTokenLocation();
         Map<String, String> row = it.nextValue();
-        JsonLocation loc = it.getCurrentLocation();
         long line = loc == null ? 0 : loc.getLineNr();
         try {
           events.add(row(source, line, row));
