@@ -71,9 +71,10 @@ public final class CsvEvents {
         throw new DoraInputException(source, 1, 0, null, "a header row with a 'type' column", header(actual), null);
       }
       while (it.hasNextValue()) {
-        JsonLocation loc = it.getParser().currentTokenLocation();
         Map<String, String> row = it.nextValue();
-        long line = loc == null ? 0 : loc.getLineNr();
+        // After a row the reader stands at the start of the next line, or at the end of a last unterminated line.
+        JsonLocation loc = it.getCurrentLocation();
+        long line = loc == null ? 0 : loc.getColumnNr() <= 1 ? loc.getLineNr() - 1 : loc.getLineNr();
         try {
           events.add(row(source, line, row));
         } catch (DoraInputException e) {
