@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
     description = "Backstage-compatible software catalog, templates, DORA metrics and AI governance.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CatalogCommand.class,
+      RelationsCommand.class,
+      GraphCommand.class,
+      CheckCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 
