@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RelationsCommand.class,
       GraphCommand.class,
       CheckCommand.class,
+      DoraCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 
