@@ -96,8 +96,8 @@ public final class EventLoader {
       store.deployment(
           d.id(),
           d.service(),
-          store.normalize(d.environment()),
-          store.normalize(d.status()),
+          d.environment(),
+          d.status(),
           d.finishedAt().map(EventLoader::micros).orElse(EventStore.NONE),
           shaBuf,
           cs.size(),

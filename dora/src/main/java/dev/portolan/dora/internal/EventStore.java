@@ -26,7 +26,26 @@ public final class EventStore {
   final ShaTable shas = new ShaTable();
   long[] shaTime = new long[1 << 14];
   boolean[] shaHasChange = new boolean[1 << 14];
-  final Map<String, Dep> deployments = new HashMap<>();
+  /** Deployments by dense id: ids, services and normalised environment/status values are interned. */
+  final StringTable depIds = new StringTable();
+  final StringTable services = new StringTable();
+  final StringTable values = new StringTable();
+  private final StringTable rawValues = new StringTable();
+  private int[] rawToValue = new int[64];
+  final int success = values.id("success");
+  final int production = values.id("production");
+  final int prod = values.id("prod");
+  static final byte PRESENT = 1;
+  static final byte ROLLBACK = 2;
+  static final byte HOTFIX = 4;
+  long[] depFinished = new long[1 << 10];
+  int[] depService = new int[1 << 10];
+  int[] depEnv = new int[1 << 10];
+  int[] depStatus = new int[1 << 10];
+  int[][] depCommits = new int[1 << 10][];
+  byte[] depFlags = new byte[1 << 10];
+  int[] depRollbackOf = new int[1 << 10];
+  int deploymentsUnique;
   final Map<String, Inc> incidents = new HashMap<>();
   final long[] counters = new long[Counter.values().length];
   private final Map<Problem, List<InputProblem>> problemSamples = new EnumMap<>(Problem.class);
@@ -35,25 +54,7 @@ public final class EventStore {
   /** Creates an empty store. */
   public EventStore() {
     Arrays.fill(shaTime, NONE);
-  }
-
-  /** A merged deployment. */
-  static final class Dep {
-    final String id;
-    String service;
-    String environment;
-    String status;
-    long finished;
-    int[] commits;
-    boolean rollback;
-    boolean hotfix;
-    String rollbackOf;
-    /** Position among counted deployments ordered by (finished, id); -1 when not counted. */
-    int pos = -1;
-
-    Dep(String id) {
-      this.id = id;
-    }
+    Arrays.fill(rawToValue, -1);
   }
 
   /** A merged incident. */
@@ -148,29 +149,39 @@ public final class EventStore {
   }
 
   /**
-   * Normalises an environment or status: trimmed and lower-cased, with common values shared.
+   * The id of a normalised (trimmed, lower-cased) environment or status value.
    *
-   * @param s the raw value
-   * @return the normalised value
+   * @param c characters of the raw value
+   * @param off first character
+   * @param len number of characters
+   * @return the id in {@link #values}
    */
-  public String normalize(String s) {
-    String n = normalized.get(s);
-    if (n == null) {
-      n = s.strip().toLowerCase(Locale.ROOT);
-      if (normalized.size() < 4096) {
-        normalized.put(s, n);
-      }
+  int valueId(char[] c, int off, int len) {
+    int raw = rawValues.id(c, off, len);
+    if (raw >= rawToValue.length) {
+      int old = rawToValue.length;
+      rawToValue = Arrays.copyOf(rawToValue, Math.max(raw + 1, old * 2));
+      Arrays.fill(rawToValue, old, rawToValue.length, -1);
     }
-    return n;
+    int v = rawToValue[raw];
+    if (v < 0) {
+      v = values.id(rawValues.text(raw).strip().toLowerCase(Locale.ROOT));
+      rawToValue[raw] = v;
+    }
+    return v;
+  }
+
+  int valueId(String s) {
+    return valueId(s.toCharArray(), 0, s.length());
   }
 
   /**
-   * Adds a validated deployment record.
+   * Adds a validated deployment record given as strings.
    *
    * @param id the deployment id
    * @param service the service
-   * @param env the normalised environment
-   * @param status the normalised status
+   * @param env the raw environment
+   * @param status the raw status
    * @param finished epoch microseconds, or {@link #NONE}
    * @param commits sha ids (any order, may repeat); the array is not kept
    * @param n how many entries of {@code commits} are used
@@ -189,45 +200,69 @@ public final class EventStore {
       boolean rollback,
       boolean hotfix,
       String rollbackOf) {
+    deployment(
+        depIds.id(id), services.id(service), valueId(env), valueId(status), finished, commits, n, rollback, hotfix,
+        rollbackOf == null ? -1 : depIds.id(rollbackOf));
+  }
+
+  private void ensureDeployment(int d) {
+    if (d >= depFinished.length) {
+      int cap = Math.max(d + 1, depFinished.length + (depFinished.length >> 1));
+      depFinished = Arrays.copyOf(depFinished, cap);
+      depService = Arrays.copyOf(depService, cap);
+      depEnv = Arrays.copyOf(depEnv, cap);
+      depStatus = Arrays.copyOf(depStatus, cap);
+      depCommits = Arrays.copyOf(depCommits, cap);
+      depFlags = Arrays.copyOf(depFlags, cap);
+      depRollbackOf = Arrays.copyOf(depRollbackOf, cap);
+    }
+  }
+
+  /** Adds a validated deployment record given as interned ids (rollbackOf: a deployment id, or -1). */
+  void deployment(
+      int d, int service, int env, int status, long finished, int[] commits, int n, boolean rollback,
+      boolean hotfix, int rollbackOf) {
     count(Counter.DEPLOYMENT_RECORDS);
+    ensureDeployment(Math.max(d, rollbackOf));
     int[] c = sortedUnique(commits, n);
-    Dep d = deployments.get(id);
-    if (d == null) {
-      d = new Dep(id);
-      d.service = service;
-      d.environment = env;
-      d.status = status;
-      d.finished = finished;
-      d.commits = c;
-      d.rollback = rollback;
-      d.hotfix = hotfix;
-      d.rollbackOf = rollbackOf;
-      deployments.put(id, d);
+    byte flags = (byte) (PRESENT | (rollback ? ROLLBACK : 0) | (hotfix ? HOTFIX : 0));
+    if ((depFlags[d] & PRESENT) == 0) {
+      deploymentsUnique++;
+      depFlags[d] = flags;
+      depService[d] = service;
+      depEnv[d] = env;
+      depStatus[d] = status;
+      depFinished[d] = finished;
+      depCommits[d] = c;
+      depRollbackOf[d] = rollbackOf;
       return;
     }
-    if (Strings.compare(service, d.service) < 0) {
-      d.service = service;
+    if (service != depService[d] && Strings.compare(services.text(service), services.text(depService[d])) < 0) {
+      depService[d] = service;
     }
-    if (Strings.compare(env, d.environment) < 0) {
-      d.environment = env;
+    if (env != depEnv[d] && Strings.compare(values.text(env), values.text(depEnv[d])) < 0) {
+      depEnv[d] = env;
     }
-    if (finished != NONE && (d.finished == NONE || finished > d.finished)) {
-      d.finished = finished;
-      d.status = status;
-    } else if (finished == d.finished) {
-      if (d.status.equals("success") || status.equals("success")) {
-        d.status = "success";
-      } else if (Strings.compare(status, d.status) < 0) {
-        d.status = status;
+    long f = depFinished[d];
+    if (finished != NONE && (f == NONE || finished > f)) {
+      depFinished[d] = finished;
+      depStatus[d] = status;
+    } else if (finished == f && status != depStatus[d]) {
+      if (depStatus[d] == success || status == success) {
+        depStatus[d] = success;
+      } else if (Strings.compare(values.text(status), values.text(depStatus[d])) < 0) {
+        depStatus[d] = status;
       }
     }
-    if (c.length > 0 && !Arrays.equals(c, d.commits)) {
-      d.commits = union(d.commits, c);
+    if (c.length > 0 && !Arrays.equals(c, depCommits[d])) {
+      depCommits[d] = union(depCommits[d], c);
     }
-    d.rollback |= rollback;
-    d.hotfix |= hotfix;
-    if (rollbackOf != null && (d.rollbackOf == null || Strings.compare(rollbackOf, d.rollbackOf) < 0)) {
-      d.rollbackOf = rollbackOf;
+    depFlags[d] |= flags;
+    int r = depRollbackOf[d];
+    if (rollbackOf >= 0
+        && rollbackOf != r
+        && (r < 0 || Strings.compare(depIds.text(rollbackOf), depIds.text(r)) < 0)) {
+      depRollbackOf[d] = rollbackOf;
     }
   }
 

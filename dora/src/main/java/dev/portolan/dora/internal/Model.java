@@ -3,11 +3,9 @@ package dev.portolan.dora.internal;
 import dev.portolan.dora.ScopeMetrics;
 import dev.portolan.dora.Tier;
 import dev.portolan.dora.TierProfile;
-import dev.portolan.dora.internal.EventStore.Dep;
 import dev.portolan.dora.internal.EventStore.Inc;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,49 +50,64 @@ public final class Model {
    */
   public Model(EventStore store) {
     long[] c = store.counters.clone();
-    c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deployments.size();
+    c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
     c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();
 
     // 1. Counted deployments.
-    List<Dep> prod = new ArrayList<>();
-    for (Dep d : store.deployments.values()) {
-      if (d.finished == EventStore.NONE) {
+    int depCount = store.depIds.size();
+    int[] prodIds = new int[store.deploymentsUnique];
+    int nProd = 0;
+    for (int d = 0; d < depCount; d++) {
+      if ((store.depFlags[d] & EventStore.PRESENT) == 0) {
+        continue;
+      }
+      int env = store.depEnv[d];
+      if (store.depFinished[d] == EventStore.NONE) {
         c[Counter.DEPLOYMENTS_UNFINISHED.ordinal()]++;
-      } else if (!d.status.equals("success")) {
+      } else if (store.depStatus[d] != store.success) {
         c[Counter.DEPLOYMENTS_NOT_SUCCESS.ordinal()]++;
-      } else if (!d.environment.equals("production") && !d.environment.equals("prod")) {
+      } else if (env != store.production && env != store.prod) {
         c[Counter.DEPLOYMENTS_NON_PRODUCTION.ordinal()]++;
       } else {
-        prod.add(d);
+        prodIds[nProd++] = d;
       }
     }
-    int n = prod.size();
+    int n = nProd;
     long[] finishes = new long[n];
     for (int i = 0; i < n; i++) {
-      finishes[i] = prod.get(i).finished;
+      finishes[i] = store.depFinished[prodIds[i]];
     }
     int[] order = Sorting.order(finishes);
-    Dep[] sorted = new Dep[n];
+    Integer[] sortedBoxed;
+    int[] sorted = new int[n];
     for (int i = 0; i < n; i++) {
-      sorted[i] = prod.get(order[i]);
+      sorted[i] = prodIds[order[i]];
     }
     // Equal finishes are ordered by id.
-    Comparator<Dep> byId = (a, b) -> Strings.compare(a.id, b.id);
     for (int i = 0; i < n; ) {
       int j = i + 1;
-      while (j < n && sorted[j].finished == sorted[i].finished) {
+      while (j < n && store.depFinished[sorted[j]] == store.depFinished[sorted[i]]) {
         j++;
       }
       if (j - i > 1) {
-        Arrays.sort(sorted, i, j, byId);
+        sortedBoxed = new Integer[j - i];
+        for (int k = i; k < j; k++) {
+          sortedBoxed[k - i] = sorted[k];
+        }
+        Arrays.sort(sortedBoxed, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
+        for (int k = i; k < j; k++) {
+          sorted[k] = sortedBoxed[k - i];
+        }
       }
       i = j;
     }
     c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
+    int[] pos = new int[depCount];
+    Arrays.fill(pos, -1);
     long withoutCommits = 0;
     for (int i = 0; i < n; i++) {
-      sorted[i].pos = i;
-      if (sorted[i].commits.length == 0) {
+      pos[sorted[i]] = i;
+      if (store.depCommits[sorted[i]].length == 0) {
         withoutCommits++;
       }
     }
@@ -102,8 +115,13 @@ public final class Model {
 
     // Services: counted deployments' and incidents' services, in code-point order.
     TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
-    for (Dep d : sorted) {
-      names.put(d.service, 0);
+    boolean[] storeServiceSeen = new boolean[store.services.size()];
+    for (int d : sorted) {
+      int s = store.depService[d];
+      if (!storeServiceSeen[s]) {
+        storeServiceSeen[s] = true;
+        names.put(store.services.text(s), 0);
+      }
     }
     for (Inc i : store.incidents.values()) {
       names.put(i.service, 0);
@@ -113,15 +131,20 @@ public final class Model {
     for (int i = 0; i < services.length; i++) {
       serviceIndex.put(services[i], i);
     }
+    int[] storeToModel = new int[store.services.size()];
+    for (int s = 0; s < storeToModel.length; s++) {
+      storeToModel[s] = storeServiceSeen[s] ? serviceIndex.get(store.services.text(s)) : -1;
+    }
     int ns = services.length;
     fin = new long[n];
     svc = new int[n];
     rework = new boolean[n];
     int[] perService = new int[ns];
     for (int i = 0; i < n; i++) {
-      fin[i] = sorted[i].finished;
-      svc[i] = serviceIndex.get(sorted[i].service);
-      rework[i] = sorted[i].rollback || sorted[i].hotfix;
+      int d = sorted[i];
+      fin[i] = store.depFinished[d];
+      svc[i] = storeToModel[store.depService[d]];
+      rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
       perService[svc[i]]++;
     }
     depsByService = new int[ns][];
@@ -133,11 +156,11 @@ public final class Model {
       depsByService[svc[i]][perService[svc[i]]++] = i;
     }
 
-    // Root-cause lookups the incidents will need: (service, sha) -> first-delivery deployment.
-    Map<Long, Dep> wanted = new HashMap<>();
+    // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
+    Map<Long, Integer> wanted = new HashMap<>();
     for (Inc i : store.incidents.values()) {
       if (i.rootSha != null) {
-        wanted.put(key(serviceIndex.get(i.service), store.shaId(i.rootSha)), null);
+        wanted.put(key(serviceIndex.get(i.service), store.shaId(i.rootSha)), -1);
       }
     }
 
@@ -152,17 +175,19 @@ public final class Model {
     long delivered = 0;
     long unknown = 0;
     long negative = 0;
-    for (Dep d : sorted) {
-      if (d.rollback) {
+    for (int p = 0; p < n; p++) {
+      int d = sorted[p];
+      if ((store.depFlags[d] & EventStore.ROLLBACK) != 0) {
         continue;
       }
-      int s = serviceIndex.get(d.service);
-      for (int sha : d.commits) {
-        int f = firstService[sha];
-        if (f == s) {
+      int s = svc[p];
+      long f = fin[p];
+      for (int sha : store.depCommits[d]) {
+        int first = firstService[sha];
+        if (first == s) {
           continue;
         }
-        if (f == -1) {
+        if (first == -1) {
           firstService[sha] = s;
         } else if (!morePairs.add(key(s, sha))) {
           continue;
@@ -171,7 +196,7 @@ public final class Model {
         if (!wanted.isEmpty()) {
           Long k = key(s, sha);
           if (wanted.containsKey(k)) {
-            wanted.put(k, d);
+            wanted.put(k, p);
           }
         }
         long t = shaTime[sha];
@@ -179,7 +204,7 @@ public final class Model {
           unknown++;
           continue;
         }
-        long l = d.finished - t;
+        long l = f - t;
         if (l < 0) {
           negative++;
           continue;
@@ -188,7 +213,7 @@ public final class Model {
           at[s] = new LongList();
           lead[s] = new LongList();
         }
-        at[s].add(d.finished);
+        at[s].add(f);
         lead[s].add(l);
       }
     }
@@ -221,17 +246,18 @@ public final class Model {
     int[] lastNonRollback = new int[ns];
     Arrays.fill(lastNonRollback, -1);
     for (int i = 0; i < n; i++) {
-      Dep d = sorted[i];
-      if (!d.rollback) {
+      int d = sorted[i];
+      if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
         lastNonRollback[svc[i]] = i;
         continue;
       }
       c[Counter.ROLLBACKS.ordinal()]++;
       int target = -1;
-      if (d.rollbackOf != null) {
-        Dep t = store.deployments.get(d.rollbackOf);
-        if (t != null && t.pos >= 0 && t.pos < i && t.service.equals(d.service)) {
-          target = t.pos;
+      int of = store.depRollbackOf[d];
+      if (of >= 0) {
+        int tp = pos[of];
+        if (tp >= 0 && tp < i && svc[tp] == svc[i]) {
+          target = tp;
         }
       }
       if (target < 0) {
@@ -239,8 +265,8 @@ public final class Model {
       }
       if (target < 0) {
         c[Counter.ROLLBACKS_WITHOUT_TARGET.ordinal()]++;
-      } else if (rolledBackAt[target] == EventStore.NONE || d.finished < rolledBackAt[target]) {
-        rolledBackAt[target] = d.finished;
+      } else if (rolledBackAt[target] == EventStore.NONE || fin[i] < rolledBackAt[target]) {
+        rolledBackAt[target] = fin[i];
       }
     }
 
@@ -251,24 +277,24 @@ public final class Model {
     Arrays.fill(lastResolved, EventStore.NONE);
     int[] incPerService = new int[ns];
     for (Inc i : store.incidents.values()) {
-      Dep target = null;
+      int p = -1;
       if (i.causedBy != null) {
-        Dep t = store.deployments.get(i.causedBy);
-        if (t != null && t.pos >= 0) {
-          target = t;
+        int d = store.depIds.find(i.causedBy);
+        if (d >= 0 && d < pos.length && pos[d] >= 0) {
+          p = pos[d];
           c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
         }
       }
-      if (target == null && i.rootSha != null) {
-        target = wanted.get(key(serviceIndex.get(i.service), store.shaId(i.rootSha)));
-        if (target != null) {
+      if (p < 0 && i.rootSha != null) {
+        Integer w = wanted.get(key(serviceIndex.get(i.service), store.shaId(i.rootSha)));
+        if (w != null && w >= 0) {
+          p = w;
           c[Counter.INCIDENTS_LINKED_BY_ROOT_CAUSE_SHA.ordinal()]++;
         }
       }
-      if (target == null) {
+      if (p < 0) {
         c[Counter.INCIDENTS_UNLINKED.ordinal()]++;
       } else {
-        int p = target.pos;
         linked[p]++;
         if (i.resolved == EventStore.NONE) {
           anyOpen[p] = true;

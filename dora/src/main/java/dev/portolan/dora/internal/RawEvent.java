@@ -35,16 +35,11 @@ final class RawEvent {
 
   int type;
   String typeText;
-  byte kId;
-  String id;
-  byte kService;
-  String service;
-  byte kEnv;
-  String env;
-  byte kStatus;
-  String status;
-  byte kRollbackOf;
-  String rollbackOf;
+  final Text id = new Text();
+  final Text service = new Text();
+  final Text env = new Text();
+  final Text status = new Text();
+  final Text rollbackOf = new Text();
   byte kCausedBy;
   String causedBy;
   byte kRootSha;
@@ -65,6 +60,32 @@ final class RawEvent {
   /** The first timestamp without an offset that the rules parsed, for the problem log. */
   private String noOffsetField;
 
+  /** One text field, copied into a reusable buffer. */
+  static final class Text {
+    byte kind;
+    char[] buf = new char[64];
+    int len;
+
+    void read(JsonParser p, JsonToken t) throws IOException {
+      kind = kind(p, t);
+      if (kind == STRING) {
+        len = p.getTextLength();
+        if (len > buf.length) {
+          buf = new char[Math.max(len, buf.length * 2)];
+        }
+        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), buf, 0, len);
+      }
+    }
+
+    boolean nonEmpty() {
+      return kind == STRING && len > 0;
+    }
+
+    String str() {
+      return new String(buf, 0, len);
+    }
+  }
+
   /** One timestamp field. */
   static final class Stamp {
     byte kind;
@@ -79,9 +100,10 @@ final class RawEvent {
   private void reset() {
     type = T_NONE;
     typeText = null;
-    kId = kService = kEnv = kStatus = kRollbackOf = kCausedBy = kRootSha = ABSENT;
+    id.kind = service.kind = env.kind = status.kind = rollbackOf.kind = ABSENT;
+    kCausedBy = kRootSha = ABSENT;
     kRollback = kHotfix = kSha = kCommits = ABSENT;
-    id = service = env = status = rollbackOf = causedBy = rootSha = null;
+    causedBy = rootSha = null;
     nCommits = 0;
     finished.kind = committed.kind = authored.kind = opened.kind = resolved.kind = ABSENT;
   }
@@ -107,24 +129,19 @@ final class RawEvent {
           }
           break;
         case "id":
-          kId = kind(p, t);
-          id = kId == STRING ? p.getText() : null;
+          id.read(p, t);
           break;
         case "service":
-          kService = kind(p, t);
-          service = kService == STRING ? p.getText() : null;
+          service.read(p, t);
           break;
         case "environment":
-          kEnv = kind(p, t);
-          env = kEnv == STRING ? p.getText() : null;
+          env.read(p, t);
           break;
         case "status":
-          kStatus = kind(p, t);
-          status = kStatus == STRING ? p.getText() : null;
+          status.read(p, t);
           break;
         case "rollback_of":
-          kRollbackOf = kind(p, t);
-          rollbackOf = kRollbackOf == STRING ? p.getText() : null;
+          rollbackOf.read(p, t);
           break;
         case "caused_by_deployment":
           kCausedBy = kind(p, t);
@@ -322,28 +339,28 @@ final class RawEvent {
   }
 
   private String deployment() {
-    if (kId == ABSENT) {
+    if (id.kind == ABSENT) {
       return invalid(missing("deployment", "id"));
     }
-    if (kService == ABSENT) {
+    if (service.kind == ABSENT) {
       return invalid(missing("deployment", "service"));
     }
-    if (kEnv == ABSENT) {
+    if (env.kind == ABSENT) {
       return invalid(missing("deployment", "environment"));
     }
-    if (kStatus == ABSENT) {
+    if (status.kind == ABSENT) {
       return invalid(missing("deployment", "status"));
     }
-    if (kId != STRING || id.isEmpty()) {
+    if (!id.nonEmpty()) {
       return invalid(notString("deployment", "id"));
     }
-    if (kService != STRING || service.isEmpty()) {
+    if (!service.nonEmpty()) {
       return invalid(notString("deployment", "service"));
     }
-    if (kEnv != STRING) {
+    if (env.kind != STRING) {
       return invalid("deployment: field 'environment' must be a string");
     }
-    if (kStatus != STRING) {
+    if (status.kind != STRING) {
       return invalid("deployment: field 'status' must be a string");
     }
     if (kCommits == OTHER || kCommits == LIST_BAD) {
@@ -355,16 +372,16 @@ final class RawEvent {
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
     store.deployment(
-        id,
-        service,
-        store.normalize(env),
-        store.normalize(status),
+        store.depIds.id(id.buf, 0, id.len),
+        store.services.id(service.buf, 0, service.len),
+        store.valueId(env.buf, 0, env.len),
+        store.valueId(status.buf, 0, status.len),
         fin,
         commits,
         n,
         kRollback == TRUE,
         kHotfix == TRUE,
-        kRollbackOf == STRING && !rollbackOf.isEmpty() ? rollbackOf : null);
+        rollbackOf.nonEmpty() ? store.depIds.id(rollbackOf.buf, 0, rollbackOf.len) : -1);
     return null;
   }
 
@@ -413,10 +430,10 @@ final class RawEvent {
   }
 
   private String incident() {
-    if (kId == ABSENT) {
+    if (id.kind == ABSENT) {
       return invalid(missing("incident", "id"));
     }
-    if (kService == ABSENT) {
+    if (service.kind == ABSENT) {
       return invalid(missing("incident", "service"));
     }
     if (opened.kind == ABSENT) {
@@ -426,10 +443,10 @@ final class RawEvent {
     if (o == Timestamps.INVALID) {
       return invalid(badTime("incident", "opened_at"));
     }
-    if (kId != STRING || id.isEmpty()) {
+    if (!id.nonEmpty()) {
       return invalid(notString("incident", "id"));
     }
-    if (kService != STRING || service.isEmpty()) {
+    if (!service.nonEmpty()) {
       return invalid(notString("incident", "service"));
     }
     if (o == EventStore.NONE) {
@@ -440,8 +457,8 @@ final class RawEvent {
       return invalid(badTime("incident", "resolved_at"));
     }
     store.incident(
-        id,
-        service,
+        id.str(),
+        service.str(),
         o,
         r,
         kCausedBy == STRING && !causedBy.isEmpty() ? causedBy : null,
