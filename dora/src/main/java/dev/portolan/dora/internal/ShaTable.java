@@ -1,38 +1,62 @@
 package dev.portolan.dora.internal;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Dense ids for commit shas. A 40-character lower-case hex sha is packed into 20 bytes and found without
- * allocating; any other string is kept as is. Not thread-safe.
+ * Dense ids for commit shas. A 40-character lower-case hex sha is packed into 20 bytes and kept inline in an
+ * open-addressing table (three longs per slot), so a lookup reads one run of adjacent memory and allocates
+ * nothing. Any other string is kept as a string. Not thread-safe.
  */
 final class ShaTable {
 
-  private static final long EMPTY = -1L;
+  private static final byte[] NIBBLE = new byte[128];
 
-  /** Open addressing: each slot holds (32-bit fingerprint << 32 | id), so probing rarely touches the keys. */
-  private long[] slots = new long[1 << 16];
-  private int mask = slots.length - 1;
-  /** Packed keys, three longs per id (high 64 bits, middle 64 bits, low 32 bits). */
-  private long[] keys = new long[3 << 14];
-  /** For ids of strings that are not packed: the string. */
-  private final Map<String, Integer> other = new HashMap<>();
-  private final Map<Integer, String> otherById = new HashMap<>();
-  private int size;
-
-  ShaTable() {
-    Arrays.fill(slots, EMPTY);
+  static {
+    java.util.Arrays.fill(NIBBLE, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      NIBBLE['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      NIBBLE['a' + i] = (byte) (10 + i);
+    }
   }
+
+  /** Slot k holds table[3k] = high 64 bits, table[3k+1] = middle 64 bits, table[3k+2] = low 32 bits << 32 | id+1. */
+  private long[] table = new long[3 << 12];
+  private int mask = (1 << 12) - 1;
+  private int packedCount;
+  private final Map<String, Integer> other = new HashMap<>();
+  private int size;
 
   int size() {
     return size;
   }
 
   int id(char[] c, int off, int len) {
-    if (len == 40 && allHex(c, off, 40)) {
-      return packed(hex(c, off, 16), hex(c, off + 16, 16), hex(c, off + 32, 8));
+    if (len == 40) {
+      long a = 0;
+      long b = 0;
+      long d = 0;
+      int bad = 0;
+      for (int i = 0; i < 16; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        a = (a << 4) | (x & 0xf);
+      }
+      for (int i = 16; i < 32; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        b = (b << 4) | (x & 0xf);
+      }
+      for (int i = 32; i < 40; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        d = (d << 4) | (x & 0xf);
+      }
+      if (bad >= 0) {
+        return packed(a, b, d);
+      }
     }
     return otherId(new String(c, off, len));
   }
@@ -41,22 +65,8 @@ final class ShaTable {
     return id(s.toCharArray(), 0, s.length());
   }
 
-  String text(int id) {
-    String s = otherById.get(id);
-    if (s != null) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder(40);
-    appendHex(sb, keys[3 * id], 16);
-    appendHex(sb, keys[3 * id + 1], 16);
-    appendHex(sb, keys[3 * id + 2], 8);
-    return sb.toString();
-  }
-
-  private static void appendHex(StringBuilder sb, long v, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      sb.append(Character.forDigit((int) (v >>> (i * 4)) & 0xf, 16));
-    }
+  private static int nibble(char ch) {
+    return ch < 128 ? NIBBLE[ch] : -1;
   }
 
   private int otherId(String s) {
@@ -64,62 +74,52 @@ final class ShaTable {
     if (id != null) {
       return id;
     }
-    int n = newId(0, 0, 0);
+    int n = size++;
     other.put(s, n);
-    otherById.put(n, s);
     return n;
   }
 
   private int packed(long a, long b, long d) {
-    long h = mix(a, b, d);
-    long fp = h & 0xffffffff00000000L;
-    int i = (int) h & mask;
+    int i = (int) mix(a, b, d) & mask;
+    long[] t = table;
     while (true) {
-      long s = slots[i];
-      if (s == EMPTY) {
-        int n = newId(a, b, d);
-        slots[i] = fp | n;
-        if (size * 3L > slots.length * 2L) {
+      int k = 3 * i;
+      long tail = t[k + 2];
+      if (tail == 0) {
+        int n = size++;
+        t[k] = a;
+        t[k + 1] = b;
+        t[k + 2] = (d << 32) | (n + 1L);
+        packedCount++;
+        if (packedCount * 5L > (mask + 1L) * 4L) {
           rehash();
         }
         return n;
       }
-      if ((s & 0xffffffff00000000L) == fp) {
-        int id = (int) s;
-        int k = 3 * id;
-        if (keys[k] == a && keys[k + 1] == b && keys[k + 2] == d) {
-          return id;
-        }
+      if ((tail >>> 32) == d && t[k] == a && t[k + 1] == b) {
+        return (int) tail - 1;
       }
       i = (i + 1) & mask;
     }
   }
 
-  private int newId(long a, long b, long d) {
-    if (3 * size + 3 > keys.length) {
-      keys = Arrays.copyOf(keys, keys.length + (keys.length >> 1) + 3);
-    }
-    keys[3 * size] = a;
-    keys[3 * size + 1] = b;
-    keys[3 * size + 2] = d;
-    return size++;
-  }
-
   private void rehash() {
-    long[] n = new long[slots.length * 2];
-    Arrays.fill(n, EMPTY);
-    int m = n.length - 1;
-    for (long s : slots) {
-      if (s != EMPTY) {
-        int id = (int) s;
-        int i = (int) mix(keys[3 * id], keys[3 * id + 1], keys[3 * id + 2]) & m;
-        while (n[i] != EMPTY) {
+    int slots = (mask + 1) * 2;
+    long[] n = new long[3 * slots];
+    int m = slots - 1;
+    long[] t = table;
+    for (int k = 0; k < t.length; k += 3) {
+      if (t[k + 2] != 0) {
+        int i = (int) mix(t[k], t[k + 1], t[k + 2] >>> 32) & m;
+        while (n[3 * i + 2] != 0) {
           i = (i + 1) & m;
         }
-        n[i] = s;
+        n[3 * i] = t[k];
+        n[3 * i + 1] = t[k + 1];
+        n[3 * i + 2] = t[k + 2];
       }
     }
-    slots = n;
+    table = n;
     mask = m;
   }
 
@@ -128,32 +128,5 @@ final class ShaTable {
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     return h ^ (h >>> 32);
-  }
-
-  private static boolean allHex(char[] c, int off, int n) {
-    for (int i = off; i < off + n; i++) {
-      if (nibble(c[i]) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long hex(char[] c, int off, int n) {
-    long v = 0;
-    for (int i = off; i < off + n; i++) {
-      v = (v << 4) | nibble(c[i]);
-    }
-    return v;
-  }
-
-  private static int nibble(char ch) {
-    if (ch >= '0' && ch <= '9') {
-      return ch - '0';
-    }
-    if (ch >= 'a' && ch <= 'f') {
-      return ch - 'a' + 10;
-    }
-    return -1;
   }
 }
