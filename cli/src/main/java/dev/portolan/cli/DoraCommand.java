@@ -85,6 +85,11 @@ public final class DoraCommand implements Callable<Integer> {
       description = "text, json or html (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(
+      names = "--weekly",
+      description = "json: add a 'weekly' array with the metrics of each 7-day block of the window")
+  boolean weekly;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of stdout")
   Path output;
 
@@ -162,7 +167,9 @@ public final class DoraCommand implements Callable<Integer> {
 
     try (Writer w = open()) {
       switch (format) {
-        case "json" -> ReportWriter.json(report, rollup, w);
+        case "json" ->
+            ReportWriter.json(
+                report, rollup, weekly ? calc.weeklyTrend(data, Optional.empty()) : List.of(), w);
         case "html" -> ReportWriter.html(report, rollup, calc.weeklyTrend(data, Optional.empty()), w);
         default -> ReportWriter.text(report, rollup, w);
       }

@@ -43,6 +43,17 @@ class DoraCommandTest {
   }
 
   @Test
+  void dora_weeklyJson_oneEntryPerWeek() throws Exception {
+    Run r =
+        run("dora", SCENARIO.toString(), "--from", "2024-01-01", "--to", "2024-01-29", "--format", "json",
+            "--weekly");
+    JsonNode weekly = new ObjectMapper().readTree(r.out()).get("weekly");
+    assertThat(weekly).hasSize(4);
+    assertThat(weekly.get(0).get("from").asText()).isEqualTo("2024-01-01T00:00:00Z");
+    assertThat(weekly.get(0).at("/metrics/deployment_frequency/deployments").asInt()).isEqualTo(5);
+  }
+
+  @Test
   void dora_textFormat_tableWithTiers() {
     Run r = run("dora", SCENARIO.toString(), "--from", "2024-01-01", "--to", "2024-01-29");
     assertThat(r.out())

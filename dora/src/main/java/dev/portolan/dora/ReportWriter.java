@@ -45,6 +45,19 @@ public final class ReportWriter {
    * @param out where to write (not closed)
    */
   public static void json(DoraReport report, Optional<Rollup> rollup, Writer out) {
+    json(report, rollup, List.of(), out);
+  }
+
+  /**
+   * Writes the reference JSON layout, plus a {@code rollup} section when given and a {@code weekly} array (one
+   * object per week with {@code from}, {@code to} and the metrics) when the trend is not empty.
+   *
+   * @param report the report
+   * @param rollup a rollup to add
+   * @param weekly a weekly trend to add, or an empty list
+   * @param out where to write (not closed)
+   */
+  public static void json(DoraReport report, Optional<Rollup> rollup, List<TrendPoint> weekly, Writer out) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(
@@ -108,6 +121,18 @@ public final class ReportWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
+      }
+      if (!weekly.isEmpty()) {
+        g.writeArrayFieldStart("weekly");
+        for (TrendPoint p : weekly) {
+          g.writeStartObject();
+          g.writeStringField("from", p.window().from() + "T00:00:00Z");
+          g.writeStringField("to", p.window().to() + "T00:00:00Z");
+          g.writeFieldName("metrics");
+          scope(g, p.metrics());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       }
       g.writeEndObject();
       g.flush();
