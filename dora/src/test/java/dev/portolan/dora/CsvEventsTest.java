@@ -44,6 +44,17 @@ class CsvEventsTest {
   }
 
   @Test
+  void read_badLastRowWithoutLineBreak_itsOwnLine() {
+    CsvEvents.Result r =
+        CsvEvents.read(
+            "x.csv", new StringReader("type,sha,committed_at\nchange,abc,2024-01-01T00:00:00Z\nchange,def,bad"));
+    assertThat(r.events()).hasSize(1);
+    assertThat(r.errors())
+        .extracting(Throwable::getMessage)
+        .containsExactly("x.csv:3: committed_at: expected an RFC 3339 timestamp with an offset, found \"bad\"");
+  }
+
+  @Test
   void read_noTypeColumn_clearError() {
     assertThatThrownBy(() -> CsvEvents.read("x.csv", new StringReader("id,service\nd1,api\n")))
         .isInstanceOf(DoraInputException.class)
