@@ -20,6 +20,8 @@ final class StringTable {
   /** Start of each id's bytes in the arena; -1 for ids kept in {@link #wide}. */
   private int[] start = new int[1 << 8];
   private int[] length = new int[1 << 8];
+  /** The mixed hash of each id, so growing the table reads ids in order instead of re-hashing the arena. */
+  private long[] hashes = new long[1 << 8];
   private final Map<String, Integer> wide = new HashMap<>();
   private final Map<Integer, String> wideById = new HashMap<>();
   private int size;
@@ -49,6 +51,7 @@ final class StringTable {
       long s = slots[i];
       if (s == EMPTY) {
         int n = add(c, off, len);
+        hashes[n] = m;
         slots[i] = fp | n;
         if (size * 3L > slots.length * 2L) {
           rehash();
@@ -131,6 +134,7 @@ final class StringTable {
       int cap = start.length + (start.length >> 1);
       start = Arrays.copyOf(start, cap);
       length = Arrays.copyOf(length, cap);
+      hashes = Arrays.copyOf(hashes, cap);
     }
     start[size] = st;
     length[size] = len;
@@ -152,20 +156,16 @@ final class StringTable {
     long[] n = new long[slots.length * 2];
     Arrays.fill(n, EMPTY);
     int m = n.length - 1;
-    for (long s : slots) {
-      if (s != EMPTY) {
-        int id = (int) s;
-        int h = 0;
-        int st = start[id];
-        for (int k = 0; k < length[id]; k++) {
-          h = 31 * h + (arena[st + k] & 0xFF);
-        }
-        int i = (int) mix(h, length[id]) & m;
-        while (n[i] != EMPTY) {
-          i = (i + 1) & m;
-        }
-        n[i] = s;
+    for (int id = 0; id < size; id++) {
+      if (start[id] < 0) {
+        continue;
       }
+      long h = hashes[id];
+      int i = (int) h & m;
+      while (n[i] != EMPTY) {
+        i = (i + 1) & m;
+      }
+      n[i] = (h & 0xffffffff00000000L) | id;
     }
     slots = n;
     mask = m;
