@@ -172,6 +172,20 @@ class DoraCalculatorTest {
   }
 
   @Test
+  void report_localOffsetsAcrossADstChange_bucketedByUtcDate() {
+    String dep = "{\"type\":\"deployment\",\"service\":\"api\",\"environment\":\"prod\",\"status\":\"success\",";
+    String lines =
+        dep + "\"id\":\"a\",\"finished_at\":\"2024-01-21T01:30:00+01:00\"}\n"
+            + dep + "\"id\":\"b\",\"finished_at\":\"2024-01-21T03:30:00+02:00\"}\n"
+            + dep + "\"id\":\"c\",\"finished_at\":\"2024-01-21T00:30:00+02:00\"}\n"
+            + dep + "\"id\":\"d\",\"finished_at\":\"2024-01-20T19:30:00-05:00\"}\n";
+    DoraReport r = reportJsonl(lines);
+    // a 00:30Z and b 01:30Z fall on 2024-01-21; c 22:30Z on 2024-01-20; d is 00:30Z on 2024-01-21.
+    assertThat(r.overall().deploymentFrequency().deployments()).isEqualTo(4);
+    assertThat(r.overall().deploymentFrequency().deploymentDays()).isEqualTo(2);
+  }
+
+  @Test
   void report_objectsAndJsonLines_sameMetrics() {
     List<DeliveryEvent> events =
         List.of(
