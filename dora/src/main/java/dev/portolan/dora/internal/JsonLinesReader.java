@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,24 @@ public final class JsonLinesReader {
     long pLine = firstLine;
     boolean resynced = false;
     while (true) {
+      if (notPlainUtf8Start(buf, pOff, end)) {
+        // Jackson would guess UTF-16/32 or skip a byte-order mark here; read this line on its own instead.
+        if (!cur.seek(pLine)) {
+          long lines = countLines(buf, end);
+          finish(lines);
+          return lines;
+        }
+        slowLine(buf, cur.off, cur.lineEnd(), pLine);
+        resynced = true;
+        if (!cur.seek(pLine + 1)) {
+          long lines = countLines(buf, end);
+          finish(lines);
+          return lines;
+        }
+        pOff = cur.off;
+        pLine = cur.line;
+        continue;
+      }
       JsonParser p = factory.createParser(buf, pOff, end - pOff);
       boolean pending = false;
       long pendingLine = -1;
@@ -192,8 +211,8 @@ public final class JsonLinesReader {
             break;
           }
         }
-      } catch (JsonProcessingException e) {
-        long errLine = pLine + p.currentLocation().getLineNr() - 1;
+      } catch (JsonProcessingException | CharConversionException e) {
+        long errLine = pLine + Math.max(p.currentLocation().getLineNr(), 1) - 1;
         slowFrom = objStart >= 0 ? objStart : errLine;
         slowTo = errLine;
         if (pending) {
@@ -221,6 +240,23 @@ public final class JsonLinesReader {
       pOff = cur.off;
       pLine = cur.line;
     }
+  }
+
+  /** Whether the bytes at off would make Jackson guess another encoding than UTF-8 or skip a byte-order mark. */
+  private static boolean notPlainUtf8Start(byte[] buf, int off, int end) {
+    if (off >= end) {
+      return false;
+    }
+    int b0 = buf[off] & 0xFF;
+    if (b0 == 0xEF || b0 == 0xFE || b0 == 0xFF) {
+      return true;
+    }
+    for (int i = off; i < Math.min(end, off + 4); i++) {
+      if (buf[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void finish(long lines) {

@@ -81,6 +81,22 @@ class JsonLinesReaderTest {
   }
 
   @Test
+  void read_binaryGarbageAndByteOrderMarks_countedAsInvalidLinesAndTheRestKept() throws IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    b.write((deployment(1) + "\n").getBytes(StandardCharsets.UTF_8));
+    b.write(new byte[] {0, 0, 0, 0x7b, 0x70, 0x2f, 0x75, 0x65, '\n'});
+    b.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0x7b, 0, 0x7d, 0, '\n'});
+    b.write((deployment(2) + "\n").getBytes(StandardCharsets.UTF_8));
+    for (int block : new int[] {1 << 16, 5, 13}) {
+      long[] c = counters(b.toByteArray(), block);
+      assertThat(c[Counter.LINES_READ.ordinal()]).isEqualTo(4);
+      assertThat(c[Counter.LINES_INVALID_JSON.ordinal()]).isEqualTo(3);
+      assertThat(c[Counter.DEPLOYMENTS_COUNTED.ordinal()]).isEqualTo(1);
+    }
+  }
+
+  @Test
   void strip_pythonWhitespace_removedAtBothEnds() {
     assertThat(JsonLinesReader.strip("\u00a0\f\t {}\u2003 ")).isEqualTo("{}");
   }
