@@ -348,7 +348,17 @@ public final class JsonLinesReader {
     }
     int nl = s.indexOf('\n');
     String f = nl < 0 ? s : s.substring(0, nl);
-    return f.length() > 160 ? f.substring(0, 160) + "..." : f;
+    f = f.length() > 160 ? f.substring(0, 160) + "..." : f;
+    StringBuilder sb = new StringBuilder(f.length());
+    for (int i = 0; i < f.length(); i++) {
+      char c = f.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfffd) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private void invalidJson(long line, String message) {
