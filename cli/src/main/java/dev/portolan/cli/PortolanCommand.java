@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       CheckCommand.class,
       ScaffoldCommand.class,
+      DoraCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 

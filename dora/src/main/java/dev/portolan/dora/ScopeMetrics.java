@@ -1,0 +1,105 @@
+package dev.portolan.dora;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The five DORA metrics, plus the legacy time to restore service, for one scope (a service, a group of services or
+ * everything) over one window. Durations are seconds; rates are fractions in [0, 1]; a missing value is empty.
+ *
+ * @param deploymentFrequency counted deployments and deployment days
+ * @param leadTime lead time for changes, per delivered change
+ * @param changeFailureRate failed deployments over deployments
+ * @param failedDeploymentRecoveryTime time from a failed deployment to its restoration
+ * @param reworkRate rollbacks and hotfixes over deployments
+ * @param timeToRestore legacy time to restore service over every incident opened in the window
+ * @param overallTier the worst of the deployment frequency, lead time, change failure rate and recovery tiers
+ */
+public record ScopeMetrics(
+    DeploymentFrequency deploymentFrequency,
+    Durations leadTime,
+    ChangeFailureRate changeFailureRate,
+    Recovery failedDeploymentRecoveryTime,
+    Rework reworkRate,
+    Restore timeToRestore,
+    Optional<Tier> overallTier) {
+
+  /** Checks that every part is present. */
+  public ScopeMetrics {
+    Objects.requireNonNull(deploymentFrequency, "deploymentFrequency");
+    Objects.requireNonNull(leadTime, "leadTime");
+    Objects.requireNonNull(changeFailureRate, "changeFailureRate");
+    Objects.requireNonNull(failedDeploymentRecoveryTime, "failedDeploymentRecoveryTime");
+    Objects.requireNonNull(reworkRate, "reworkRate");
+    Objects.requireNonNull(timeToRestore, "timeToRestore");
+    Objects.requireNonNull(overallTier, "overallTier");
+  }
+
+  /**
+   * Deployment frequency.
+   *
+   * @param deployments counted deployments finished in the window
+   * @param deploymentDays distinct UTC dates with a deployment
+   * @param perDay deployments per day
+   * @param perWeek deployments per week
+   * @param medianWeeklyDeploymentDays median deployment days over whole 7-day blocks from the window start
+   * @param median4WeeklyDeploymentDays median deployment days over whole 28-day blocks
+   * @param tier the tier, empty for windows shorter than 28 days
+   */
+  public record DeploymentFrequency(
+      long deployments,
+      long deploymentDays,
+      double perDay,
+      double perWeek,
+      OptionalDouble medianWeeklyDeploymentDays,
+      OptionalDouble median4WeeklyDeploymentDays,
+      Optional<Tier> tier) {}
+
+  /**
+   * A sample of durations.
+   *
+   * @param count the sample size
+   * @param medianSeconds the type-7 median
+   * @param p90Seconds the type-7 90th percentile
+   * @param tier the tier of the median
+   */
+  public record Durations(long count, OptionalDouble medianSeconds, OptionalDouble p90Seconds, Optional<Tier> tier) {}
+
+  /**
+   * Change failure rate.
+   *
+   * @param deployments counted deployments in the window
+   * @param failedDeployments those with a linked incident or a rollback
+   * @param rate failed over deployments, empty without deployments
+   * @param tier the tier of the rate
+   */
+  public record ChangeFailureRate(long deployments, long failedDeployments, OptionalDouble rate, Optional<Tier> tier) {}
+
+  /**
+   * Failed deployment recovery time.
+   *
+   * @param durations restoration minus deployment finish, per restored failed deployment
+   * @param openFailures failed deployments with no restoration signal yet
+   * @param negativeExcluded restorations before the deployment finished, left out
+   */
+  public record Recovery(Durations durations, long openFailures, long negativeExcluded) {}
+
+  /**
+   * Deployment rework rate. It has no tier: DORA publishes no thresholds for it.
+   *
+   * @param deployments counted deployments in the window
+   * @param reworkDeployments rollbacks and hotfixes among them
+   * @param rate rework over deployments, empty without deployments
+   */
+  public record Rework(long deployments, long reworkDeployments, OptionalDouble rate) {}
+
+  /**
+   * Legacy time to restore service.
+   *
+   * @param durations resolution minus opening, per resolved incident opened in the window
+   * @param openIncidents incidents opened in the window and not resolved
+   * @param negativeExcluded incidents resolved before they were opened, left out
+   */
+  public record Restore(Durations durations, long openIncidents, long negativeExcluded) {}
+}

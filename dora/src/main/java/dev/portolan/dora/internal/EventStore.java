@@ -1,0 +1,363 @@
+package dev.portolan.dora.internal;
+
+import dev.portolan.dora.InputProblem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Merged delivery events: deployments by id, commit times by sha, incidents by id. Records with the same key are
+ * merged with commutative, associative rules, so the result does not depend on order or repetition. Memory grows
+ * with distinct deployments, changes and incidents, never with the number of records. Not thread-safe.
+ */
+public final class EventStore {
+
+  /** Marks a missing timestamp. */
+  public static final long NONE = Long.MIN_VALUE;
+
+  /** How many line numbers are kept per problem kind. */
+  static final int PROBLEM_SAMPLES = 5;
+
+  final ShaTable shas = new ShaTable();
+  long[] shaTime = new long[1 << 14];
+  boolean[] shaHasChange = new boolean[1 << 14];
+  /** Deployments by dense id: ids, services and normalised environment/status values are interned. */
+  final StringTable depIds = new StringTable();
+  final StringTable services = new StringTable();
+  final StringTable values = new StringTable();
+  private final StringTable rawValues = new StringTable();
+  private int[] rawToValue = new int[64];
+  final int success = values.id("success");
+  final int production = values.id("production");
+  final int prod = values.id("prod");
+  static final byte PRESENT = 1;
+  static final byte ROLLBACK = 2;
+  static final byte HOTFIX = 4;
+  long[] depFinished = new long[1 << 10];
+  int[] depService = new int[1 << 10];
+  int[] depEnv = new int[1 << 10];
+  int[] depStatus = new int[1 << 10];
+  int[][] depCommits = new int[1 << 10][];
+  byte[] depFlags = new byte[1 << 10];
+  int[] depRollbackOf = new int[1 << 10];
+  int deploymentsUnique;
+  final Map<String, Inc> incidents = new HashMap<>();
+  final long[] counters = new long[Counter.values().length];
+  private final Map<Problem, List<InputProblem>> problemSamples = new EnumMap<>(Problem.class);
+  private final Map<String, String> normalized = new HashMap<>();
+
+  /** Creates an empty store. */
+  public EventStore() {
+    Arrays.fill(shaTime, NONE);
+    Arrays.fill(rawToValue, -1);
+  }
+
+  /** A merged incident. */
+  static final class Inc {
+    final String id;
+    String service;
+    long opened;
+    long resolved;
+    String causedBy;
+    String rootSha;
+
+    Inc(String id) {
+      this.id = id;
+    }
+  }
+
+  /**
+   * Increments a counter.
+   *
+   * @param c the counter
+   */
+  public void count(Counter c) {
+    counters[c.ordinal()]++;
+  }
+
+  void count(Counter c, long n) {
+    counters[c.ordinal()] += n;
+  }
+
+  /**
+   * Reads a counter.
+   *
+   * @param c the counter
+   * @return its value
+   */
+  public long counter(Counter c) {
+    return counters[c.ordinal()];
+  }
+
+  /**
+   * Records an input problem; the first few of each kind keep their place.
+   *
+   * @param kind the kind
+   * @param source the file name
+   * @param line the line number, 1-based (0 for events given as objects)
+   * @param message what is wrong
+   */
+  public void problem(Problem kind, String source, long line, String message) {
+    List<InputProblem> l = problemSamples.computeIfAbsent(kind, k -> new ArrayList<>());
+    if (l.size() < PROBLEM_SAMPLES) {
+      l.add(new InputProblem(source, line, kind.key(), message));
+    }
+  }
+
+  /**
+   * The first problems of each kind, kind by kind.
+   *
+   * @return the samples
+   */
+  public List<InputProblem> problems() {
+    List<InputProblem> all = new ArrayList<>();
+    problemSamples.values().forEach(all::addAll);
+    return Collections.unmodifiableList(all);
+  }
+
+  int shaId(char[] c, int off, int len) {
+    int id = shas.id(c, off, len);
+    ensureSha(id);
+    return id;
+  }
+
+  /**
+   * The id of a sha given as a string.
+   *
+   * @param sha the sha
+   * @return its dense id
+   */
+  public int shaId(String sha) {
+    int id = shas.id(sha);
+    ensureSha(id);
+    return id;
+  }
+
+  private void ensureSha(int id) {
+    if (id >= shaTime.length) {
+      int cap = Math.max(id + 1, shaTime.length + (shaTime.length >> 1));
+      int old = shaTime.length;
+      shaTime = Arrays.copyOf(shaTime, cap);
+      Arrays.fill(shaTime, old, cap, NONE);
+      shaHasChange = Arrays.copyOf(shaHasChange, cap);
+    }
+  }
+
+  /**
+   * The id of a normalised (trimmed, lower-cased) environment or status value.
+   *
+   * @param c characters of the raw value
+   * @param off first character
+   * @param len number of characters
+   * @return the id in {@link #values}
+   */
+  int valueId(char[] c, int off, int len) {
+    int raw = rawValues.id(c, off, len);
+    if (raw >= rawToValue.length) {
+      int old = rawToValue.length;
+      rawToValue = Arrays.copyOf(rawToValue, Math.max(raw + 1, old * 2));
+      Arrays.fill(rawToValue, old, rawToValue.length, -1);
+    }
+    int v = rawToValue[raw];
+    if (v < 0) {
+      v = values.id(rawValues.text(raw).strip().toLowerCase(Locale.ROOT));
+      rawToValue[raw] = v;
+    }
+    return v;
+  }
+
+  int valueId(String s) {
+    return valueId(s.toCharArray(), 0, s.length());
+  }
+
+  /**
+   * Adds a validated deployment record given as strings.
+   *
+   * @param id the deployment id
+   * @param service the service
+   * @param env the raw environment
+   * @param status the raw status
+   * @param finished epoch microseconds, or {@link #NONE}
+   * @param commits sha ids (any order, may repeat); the array is not kept
+   * @param n how many entries of {@code commits} are used
+   * @param rollback whether it is a rollback
+   * @param hotfix whether it is a hotfix
+   * @param rollbackOf the id of the deployment it rolls back, or null
+   */
+  public void deployment(
+      String id,
+      String service,
+      String env,
+      String status,
+      long finished,
+      int[] commits,
+      int n,
+      boolean rollback,
+      boolean hotfix,
+      String rollbackOf) {
+    deployment(
+        depIds.id(id), services.id(service), valueId(env), valueId(status), finished, commits, n, rollback, hotfix,
+        rollbackOf == null ? -1 : depIds.id(rollbackOf));
+  }
+
+  private void ensureDeployment(int d) {
+    if (d >= depFinished.length) {
+      int cap = Math.max(d + 1, depFinished.length + (depFinished.length >> 1));
+      depFinished = Arrays.copyOf(depFinished, cap);
+      depService = Arrays.copyOf(depService, cap);
+      depEnv = Arrays.copyOf(depEnv, cap);
+      depStatus = Arrays.copyOf(depStatus, cap);
+      depCommits = Arrays.copyOf(depCommits, cap);
+      depFlags = Arrays.copyOf(depFlags, cap);
+      depRollbackOf = Arrays.copyOf(depRollbackOf, cap);
+    }
+  }
+
+  /** Adds a validated deployment record given as interned ids (rollbackOf: a deployment id, or -1). */
+  void deployment(
+      int d, int service, int env, int status, long finished, int[] commits, int n, boolean rollback,
+      boolean hotfix, int rollbackOf) {
+    count(Counter.DEPLOYMENT_RECORDS);
+    ensureDeployment(Math.max(d, rollbackOf));
+    int[] c = sortedUnique(commits, n);
+    byte flags = (byte) (PRESENT | (rollback ? ROLLBACK : 0) | (hotfix ? HOTFIX : 0));
+    if ((depFlags[d] & PRESENT) == 0) {
+      deploymentsUnique++;
+      depFlags[d] = flags;
+      depService[d] = service;
+      depEnv[d] = env;
+      depStatus[d] = status;
+      depFinished[d] = finished;
+      depCommits[d] = c;
+      depRollbackOf[d] = rollbackOf;
+      return;
+    }
+    if (service != depService[d] && Strings.compare(services.text(service), services.text(depService[d])) < 0) {
+      depService[d] = service;
+    }
+    if (env != depEnv[d] && Strings.compare(values.text(env), values.text(depEnv[d])) < 0) {
+      depEnv[d] = env;
+    }
+    long f = depFinished[d];
+    if (finished != NONE && (f == NONE || finished > f)) {
+      depFinished[d] = finished;
+      depStatus[d] = status;
+    } else if (finished == f && status != depStatus[d]) {
+      if (depStatus[d] == success || status == success) {
+        depStatus[d] = success;
+      } else if (Strings.compare(values.text(status), values.text(depStatus[d])) < 0) {
+        depStatus[d] = status;
+      }
+    }
+    if (c.length > 0 && !Arrays.equals(c, depCommits[d])) {
+      depCommits[d] = union(depCommits[d], c);
+    }
+    depFlags[d] |= flags;
+    int r = depRollbackOf[d];
+    if (rollbackOf >= 0
+        && rollbackOf != r
+        && (r < 0 || Strings.compare(depIds.text(rollbackOf), depIds.text(r)) < 0)) {
+      depRollbackOf[d] = rollbackOf;
+    }
+  }
+
+  /**
+   * Adds a validated change record.
+   *
+   * @param sha the sha id
+   * @param time the commit time (committed, else authored) in epoch microseconds, or {@link #NONE}
+   */
+  public void change(int sha, long time) {
+    count(Counter.CHANGE_RECORDS);
+    if (!shaHasChange[sha]) {
+      shaHasChange[sha] = true;
+      shaTime[sha] = time;
+    } else if (time != NONE && (shaTime[sha] == NONE || time < shaTime[sha])) {
+      shaTime[sha] = time;
+    }
+  }
+
+  /**
+   * Adds a validated incident record.
+   *
+   * @param id the incident id
+   * @param service the service
+   * @param opened epoch microseconds
+   * @param resolved epoch microseconds, or {@link #NONE}
+   * @param causedBy the deployment id it names, or null
+   * @param rootSha the root-cause sha, or null
+   */
+  public void incident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
+    count(Counter.INCIDENT_RECORDS);
+    Inc i = incidents.get(id);
+    if (i == null) {
+      i = new Inc(id);
+      i.service = service;
+      i.opened = opened;
+      i.resolved = resolved;
+      i.causedBy = causedBy;
+      i.rootSha = rootSha;
+      incidents.put(id, i);
+      return;
+    }
+    if (Strings.compare(service, i.service) < 0) {
+      i.service = service;
+    }
+    i.opened = Math.min(i.opened, opened);
+    if (resolved != NONE && (i.resolved == NONE || resolved > i.resolved)) {
+      i.resolved = resolved;
+    }
+    if (causedBy != null && (i.causedBy == null || Strings.compare(causedBy, i.causedBy) < 0)) {
+      i.causedBy = causedBy;
+    }
+    if (rootSha != null && (i.rootSha == null || Strings.compare(rootSha, i.rootSha) < 0)) {
+      i.rootSha = rootSha;
+    }
+  }
+
+  private static final int[] NO_COMMITS = new int[0];
+
+  private static int[] sortedUnique(int[] a, int n) {
+    if (n == 0) {
+      return NO_COMMITS;
+    }
+    int[] c = Arrays.copyOf(a, n);
+    Arrays.sort(c);
+    int k = 1;
+    for (int i = 1; i < n; i++) {
+      if (c[i] != c[k - 1]) {
+        c[k++] = c[i];
+      }
+    }
+    return k == n ? c : Arrays.copyOf(c, k);
+  }
+
+  private static int[] union(int[] a, int[] b) {
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        out[k++] = a[i++];
+      } else if (a[i] > b[j]) {
+        out[k++] = b[j++];
+      } else {
+        out[k++] = a[i++];
+        j++;
+      }
+    }
+    while (i < a.length) {
+      out[k++] = a[i++];
+    }
+    while (j < b.length) {
+      out[k++] = b[j++];
+    }
+    return k == out.length ? out : Arrays.copyOf(out, k);
+  }
+}

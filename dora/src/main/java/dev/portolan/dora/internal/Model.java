@@ -1,0 +1,633 @@
+package dev.portolan.dora.internal;
+
+import dev.portolan.dora.ScopeMetrics;
+import dev.portolan.dora.Tier;
+import dev.portolan.dora.TierProfile;
+import dev.portolan.dora.internal.EventStore.Inc;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything the per-window metrics need, linked once over all data: counted deployments in (finished, id) order,
+ * first deliveries and lead-time samples, rollback targets, incident links, failures and restorations. Immutable
+ * once built; safe to share between threads.
+ */
+public final class Model {
+
+  static final long US_PER_SECOND = 1_000_000L;
+  static final long US_PER_DAY = 86_400L * US_PER_SECOND;
+
+  private final String[] services;
+  private final Map<String, Integer> serviceIndex;
+  /** Counted deployments by position: finish, service, rework flag, failed flag, restoration (NONE = open). */
+  private final long[] fin;
+  private final int[] svc;
+  private final boolean[] rework;
+  private final boolean[] failed;
+  private final long[] restored;
+  /** Per service: positions of its counted deployments, in order. */
+  private final int[][] depsByService;
+  /** Per service: first-delivery time and lead of its delivered changes with a lead, in delivery order. */
+  private final long[][] leadAt;
+  private final long[][] leadUs;
+  /** Per service: incidents' opening and resolution. */
+  private final long[][] incOpened;
+  private final long[][] incResolved;
+  private final Map<String, Long> counters;
+
+  /**
+   * Links the merged events of a store. The store may be discarded afterwards.
+   *
+   * @param store the merged events
+   */
+  public Model(EventStore store) {
+    long[] c = store.counters.clone();
+    c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
+    c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();
+
+    // 1. Counted deployments.
+    int depCount = store.depIds.size();
+    int[] prodIds = new int[store.deploymentsUnique];
+    int nProd = 0;
+    for (int d = 0; d < depCount; d++) {
+      if ((store.depFlags[d] & EventStore.PRESENT) == 0) {
+        continue;
+      }
+      int env = store.depEnv[d];
+      if (store.depFinished[d] == EventStore.NONE) {
+        c[Counter.DEPLOYMENTS_UNFINISHED.ordinal()]++;
+      } else if (store.depStatus[d] != store.success) {
+        c[Counter.DEPLOYMENTS_NOT_SUCCESS.ordinal()]++;
+      } else if (env != store.production && env != store.prod) {
+        c[Counter.DEPLOYMENTS_NON_PRODUCTION.ordinal()]++;
+      } else {
+        prodIds[nProd++] = d;
+      }
+    }
+    int n = nProd;
+    long[] finishes = new long[n];
+    for (int i = 0; i < n; i++) {
+      finishes[i] = store.depFinished[prodIds[i]];
+    }
+    int[] order = Sorting.order(finishes);
+    Integer[] sortedBoxed;
+    int[] sorted = new int[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = prodIds[order[i]];
+    }
+    // Equal finishes are ordered by id.
+    for (int i = 0; i < n; ) {
+      int j = i + 1;
+      while (j < n && store.depFinished[sorted[j]] == store.depFinished[sorted[i]]) {
+        j++;
+      }
+      if (j - i > 1) {
+        sortedBoxed = new Integer[j - i];
+        for (int k = i; k < j; k++) {
+          sortedBoxed[k - i] = sorted[k];
+        }
+        Arrays.sort(sortedBoxed, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
+        for (int k = i; k < j; k++) {
+          sorted[k] = sortedBoxed[k - i];
+        }
+      }
+      i = j;
+    }
+    c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
+    int[] pos = new int[depCount];
+    Arrays.fill(pos, -1);
+    long withoutCommits = 0;
+    for (int i = 0; i < n; i++) {
+      pos[sorted[i]] = i;
+      if (store.depCommits[sorted[i]].length == 0) {
+        withoutCommits++;
+      }
+    }
+    c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
+
+    // Services: counted deployments' and incidents' services, in code-point order.
+    TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
+    boolean[] storeServiceSeen = new boolean[store.services.size()];
+    for (int d : sorted) {
+      int s = store.depService[d];
+      if (!storeServiceSeen[s]) {
+        storeServiceSeen[s] = true;
+        names.put(store.services.text(s), 0);
+      }
+    }
+    for (Inc i : store.incidents.values()) {
+      names.put(i.service, 0);
+    }
+    services = names.keySet().toArray(new String[0]);
+    serviceIndex = new HashMap<>(services.length * 2);
+    for (int i = 0; i < services.length; i++) {
+      serviceIndex.put(services[i], i);
+    }
+    int[] storeToModel = new int[store.services.size()];
+    for (int s = 0; s < storeToModel.length; s++) {
+      storeToModel[s] = storeServiceSeen[s] ? serviceIndex.get(store.services.text(s)) : -1;
+    }
+    int ns = services.length;
+    fin = new long[n];
+    svc = new int[n];
+    rework = new boolean[n];
+    int[] perService = new int[ns];
+    for (int i = 0; i < n; i++) {
+      int d = sorted[i];
+      fin[i] = store.depFinished[d];
+      svc[i] = storeToModel[store.depService[d]];
+      rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
+      perService[svc[i]]++;
+    }
+    depsByService = new int[ns][];
+    for (int s = 0; s < ns; s++) {
+      depsByService[s] = new int[perService[s]];
+    }
+    Arrays.fill(perService, 0);
+    for (int i = 0; i < n; i++) {
+      depsByService[svc[i]][perService[svc[i]]++] = i;
+    }
+
+    // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
+    Map<Long, Integer> wanted = new HashMap<>();
+    for (Inc i : store.incidents.values()) {
+      if (i.rootSha != null) {
+        wanted.put(key(serviceIndex.get(i.service), store.shaId(i.rootSha)), -1);
+      }
+    }
+
+    // 2. First delivery of each (service, sha) and the lead-time samples.
+    int shaCount = store.shas.size();
+    int[] firstService = new int[shaCount];
+    Arrays.fill(firstService, -1);
+    Set<Long> morePairs = new HashSet<>();
+    long[] shaTime = store.shaTime;
+    LongList[] at = new LongList[ns];
+    LongList[] lead = new LongList[ns];
+    long delivered = 0;
+    long unknown = 0;
+    long negative = 0;
+    for (int p = 0; p < n; p++) {
+      int d = sorted[p];
+      if ((store.depFlags[d] & EventStore.ROLLBACK) != 0) {
+        continue;
+      }
+      int s = svc[p];
+      long f = fin[p];
+      for (int sha : store.depCommits[d]) {
+        int first = firstService[sha];
+        if (first == s) {
+          continue;
+        }
+        if (first == -1) {
+          firstService[sha] = s;
+        } else if (!morePairs.add(key(s, sha))) {
+          continue;
+        }
+        delivered++;
+        if (!wanted.isEmpty()) {
+          Long k = key(s, sha);
+          if (wanted.containsKey(k)) {
+            wanted.put(k, p);
+          }
+        }
+        long t = shaTime[sha];
+        if (t == EventStore.NONE) {
+          unknown++;
+          continue;
+        }
+        long l = f - t;
+        if (l < 0) {
+          negative++;
+          continue;
+        }
+        if (at[s] == null) {
+          at[s] = new LongList();
+          lead[s] = new LongList();
+        }
+        at[s].add(f);
+        lead[s].add(l);
+      }
+    }
+    leadAt = new long[ns][];
+    leadUs = new long[ns][];
+    for (int s = 0; s < ns; s++) {
+      leadAt[s] = at[s] == null ? new long[0] : at[s].toArray();
+      leadUs[s] = lead[s] == null ? new long[0] : lead[s].toArray();
+    }
+    long changesUnique = 0;
+    long neverDeployed = 0;
+    boolean[] hasChange = store.shaHasChange;
+    for (int sha = 0; sha < shaCount; sha++) {
+      if (hasChange[sha]) {
+        changesUnique++;
+        if (firstService[sha] == -1) {
+          neverDeployed++;
+        }
+      }
+    }
+    c[Counter.CHANGES_UNIQUE.ordinal()] = changesUnique;
+    c[Counter.DELIVERED_CHANGES.ordinal()] = delivered;
+    c[Counter.DELIVERED_CHANGES_UNKNOWN_COMMIT_TIME.ordinal()] = unknown;
+    c[Counter.DELIVERED_CHANGES_NEGATIVE_LEAD_TIME.ordinal()] = negative;
+    c[Counter.CHANGES_NEVER_DEPLOYED.ordinal()] = neverDeployed;
+
+    // 3. Rollbacks -> the deployment they roll back.
+    long[] rolledBackAt = new long[n];
+    Arrays.fill(rolledBackAt, EventStore.NONE);
+    int[] lastNonRollback = new int[ns];
+    Arrays.fill(lastNonRollback, -1);
+    for (int i = 0; i < n; i++) {
+      int d = sorted[i];
+      if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
+        lastNonRollback[svc[i]] = i;
+        continue;
+      }
+      c[Counter.ROLLBACKS.ordinal()]++;
+      int target = -1;
+      int of = store.depRollbackOf[d];
+      if (of >= 0) {
+        int tp = pos[of];
+        if (tp >= 0 && tp < i && svc[tp] == svc[i]) {
+          target = tp;
+        }
+      }
+      if (target < 0) {
+        target = lastNonRollback[svc[i]];
+      }
+      if (target < 0) {
+        c[Counter.ROLLBACKS_WITHOUT_TARGET.ordinal()]++;
+      } else if (rolledBackAt[target] == EventStore.NONE || fin[i] < rolledBackAt[target]) {
+        rolledBackAt[target] = fin[i];
+      }
+    }
+
+    // 4. Incident -> deployment links, explicit only.
+    int[] linked = new int[n];
+    boolean[] anyOpen = new boolean[n];
+    long[] lastResolved = new long[n];
+    Arrays.fill(lastResolved, EventStore.NONE);
+    int[] incPerService = new int[ns];
+    for (Inc i : store.incidents.values()) {
+      int p = -1;
+      if (i.causedBy != null) {
+        int d = store.depIds.find(i.causedBy);
+        if (d >= 0 && d < pos.length && pos[d] >= 0) {
+          p = pos[d];
+          c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
+        }
+      }
+      if (p < 0 && i.rootSha != null) {
+        Integer w = wanted.get(key(serviceIndex.get(i.service), store.shaId(i.rootSha)));
+        if (w != null && w >= 0) {
+          p = w;
+          c[Counter.INCIDENTS_LINKED_BY_ROOT_CAUSE_SHA.ordinal()]++;
+        }
+      }
+      if (p < 0) {
+        c[Counter.INCIDENTS_UNLINKED.ordinal()]++;
+      } else {
+        linked[p]++;
+        if (i.resolved == EventStore.NONE) {
+          anyOpen[p] = true;
+        } else if (lastResolved[p] == EventStore.NONE || i.resolved > lastResolved[p]) {
+          lastResolved[p] = i.resolved;
+        }
+      }
+      if (i.resolved == EventStore.NONE) {
+        c[Counter.INCIDENTS_OPEN.ordinal()]++;
+      }
+      incPerService[serviceIndex.get(i.service)]++;
+    }
+    incOpened = new long[ns][];
+    incResolved = new long[ns][];
+    for (int s = 0; s < ns; s++) {
+      incOpened[s] = new long[incPerService[s]];
+      incResolved[s] = new long[incPerService[s]];
+    }
+    Arrays.fill(incPerService, 0);
+    for (Inc i : store.incidents.values()) {
+      int s = serviceIndex.get(i.service);
+      int k = incPerService[s]++;
+      incOpened[s][k] = i.opened;
+      incResolved[s][k] = i.resolved;
+    }
+
+    // 5. Failure and restoration per counted deployment.
+    failed = new boolean[n];
+    restored = new long[n];
+    long failedCount = 0;
+    for (int p = 0; p < n; p++) {
+      long rb = rolledBackAt[p];
+      if (linked[p] == 0 && rb == EventStore.NONE) {
+        restored[p] = EventStore.NONE;
+        continue;
+      }
+      failed[p] = true;
+      failedCount++;
+      long r = rb;
+      if (linked[p] > 0 && !anyOpen[p]) {
+        r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
+      }
+      restored[p] = r;
+    }
+    c[Counter.DEPLOYMENTS_FAILED.ordinal()] = failedCount;
+
+    Map<String, Long> out = new TreeMap<>();
+    for (Counter k : Counter.values()) {
+      long v = c[k.ordinal()];
+      if (v != 0 || k.always()) {
+        out.put(k.key(), v);
+      }
+    }
+    counters = out;
+  }
+
+  private static long key(int service, int sha) {
+    return ((long) service << 32) | (sha & 0xffffffffL);
+  }
+
+  /**
+   * The services, in code-point order.
+   *
+   * @return the service names
+   */
+  public List<String> services() {
+    return List.of(services);
+  }
+
+  /**
+   * The index of a service.
+   *
+   * @param name the service
+   * @return its index, or empty
+   */
+  public Optional<Integer> serviceIndex(String name) {
+    return Optional.ofNullable(serviceIndex.get(name));
+  }
+
+  /**
+   * The diagnostic counters after linking.
+   *
+   * @return counters by name
+   */
+  public Map<String, Long> counters() {
+    return counters;
+  }
+
+  /**
+   * The finish of the latest counted deployment.
+   *
+   * @return epoch microseconds, or empty without counted deployments
+   */
+  public Optional<Long> lastDeployment() {
+    return fin.length == 0 ? Optional.empty() : Optional.of(fin[fin.length - 1]);
+  }
+
+  /**
+   * All metrics for a set of services pooled together.
+   *
+   * @param scope service indexes, or null for every service
+   * @param from window start, epoch microseconds at 00:00 UTC
+   * @param to window end (excluded), epoch microseconds at 00:00 UTC
+   * @param profile the tier thresholds
+   * @return the metrics
+   */
+  public ScopeMetrics compute(int[] scope, long from, long to, TierProfile profile) {
+    int nDays = (int) ((to - from) / US_PER_DAY);
+    long startDay = Math.floorDiv(from, US_PER_DAY);
+
+    // Deployments in the window.
+    IntList deps = new IntList();
+    if (scope == null) {
+      for (int p = lowerBound(fin, 0, fin.length, from), e = lowerBound(fin, 0, fin.length, to); p < e; p++) {
+        deps.add(p);
+      }
+    } else {
+      for (int s : scope) {
+        int[] ps = depsByService[s];
+        int lo = lowerBound(ps, from);
+        int hi = lowerBound(ps, to);
+        for (int k = lo; k < hi; k++) {
+          deps.add(ps[k]);
+        }
+      }
+    }
+    int nd = deps.size;
+    boolean[] dayHit = new boolean[Math.max(nDays, 0)];
+    long days = 0;
+    long failedN = 0;
+    long reworkN = 0;
+    LongList rec = new LongList();
+    long openFailures = 0;
+    long negRec = 0;
+    for (int k = 0; k < nd; k++) {
+      int p = deps.a[k];
+      int day = (int) (Math.floorDiv(fin[p], US_PER_DAY) - startDay);
+      if (!dayHit[day]) {
+        dayHit[day] = true;
+        days++;
+      }
+      if (rework[p]) {
+        reworkN++;
+      }
+      if (failed[p]) {
+        failedN++;
+        long r = restored[p];
+        if (r == EventStore.NONE) {
+          openFailures++;
+        } else if (r < fin[p]) {
+          negRec++;
+        } else {
+          rec.add(r - fin[p]);
+        }
+      }
+    }
+    OptionalDouble medW = blocksMedian(dayHit, nDays, 7);
+    OptionalDouble med4W = blocksMedian(dayHit, nDays, 28);
+    OptionalDouble med26W = blocksMedian(dayHit, nDays, 182);
+    Optional<Tier> dfTier = profile.deploymentFrequency(nDays, medW, med4W, med26W);
+    ScopeMetrics.DeploymentFrequency df =
+        new ScopeMetrics.DeploymentFrequency(
+            nd, days, (double) nd / nDays, 7.0 * nd / nDays, medW, med4W, dfTier);
+
+    // Lead time.
+    LongList lt = new LongList();
+    int[] all = scope;
+    if (all == null) {
+      all = new int[services.length];
+      for (int s = 0; s < all.length; s++) {
+        all[s] = s;
+      }
+    }
+    for (int s : all) {
+      long[] a = leadAt[s];
+      int lo = lowerBound(a, 0, a.length, from);
+      int hi = lowerBound(a, lo, a.length, to);
+      lt.addAll(leadUs[s], lo, hi);
+    }
+    ScopeMetrics.Durations leadTime = durations(lt, profile, true);
+
+    // Change failure rate.
+    OptionalDouble rate = nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failedN / nd);
+    Optional<Tier> cfrTier =
+        rate.isPresent() ? Optional.of(profile.changeFailureRate(rate.getAsDouble())) : Optional.empty();
+    ScopeMetrics.ChangeFailureRate cfr = new ScopeMetrics.ChangeFailureRate(nd, failedN, rate, cfrTier);
+
+    ScopeMetrics.Recovery recovery =
+        new ScopeMetrics.Recovery(durations(rec, profile, false), openFailures, negRec);
+
+    ScopeMetrics.Rework rw =
+        new ScopeMetrics.Rework(
+            nd, reworkN, nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) reworkN / nd));
+
+    // Legacy time to restore.
+    LongList ttr = new LongList();
+    long openInc = 0;
+    long negInc = 0;
+    for (int s : all) {
+      long[] o = incOpened[s];
+      long[] r = incResolved[s];
+      for (int k = 0; k < o.length; k++) {
+        if (o[k] < from || o[k] >= to) {
+          continue;
+        }
+        if (r[k] == EventStore.NONE) {
+          openInc++;
+        } else if (r[k] < o[k]) {
+          negInc++;
+        } else {
+          ttr.add(r[k] - o[k]);
+        }
+      }
+    }
+    ScopeMetrics.Restore restore = new ScopeMetrics.Restore(durations(ttr, profile, false), openInc, negInc);
+
+    Optional<Tier> overall = Tier.worst(Tier.worst(dfTier, leadTime.tier()), Tier.worst(cfrTier, recovery.durations().tier()));
+    return new ScopeMetrics(df, leadTime, cfr, recovery, rw, restore, overall);
+  }
+
+  private static ScopeMetrics.Durations durations(LongList l, TierProfile profile, boolean lead) {
+    long[] v = l.toArray();
+    Arrays.sort(v);
+    if (v.length == 0) {
+      return new ScopeMetrics.Durations(0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
+    }
+    double med = percentile(v, 0.5);
+    double p90 = percentile(v, 0.9);
+    Tier t = lead ? profile.leadTime(med) : profile.recovery(med);
+    return new ScopeMetrics.Durations(
+        v.length, OptionalDouble.of(med / US_PER_SECOND), OptionalDouble.of(p90 / US_PER_SECOND), Optional.of(t));
+  }
+
+  /**
+   * Type-7 percentile of sorted values: linear interpolation between closest ranks.
+   *
+   * @param sorted ascending values, at least one
+   * @param p the probability in [0, 1]
+   * @return the percentile
+   */
+  public static double percentile(long[] sorted, double p) {
+    int n = sorted.length;
+    double pos = (n - 1) * p;
+    int lo = (int) pos;
+    double frac = pos - lo;
+    if (lo + 1 >= n) {
+      return (double) sorted[lo];
+    }
+    long a = sorted[lo];
+    long b = sorted[lo + 1];
+    return a + (b - a) * frac;
+  }
+
+  private static OptionalDouble blocksMedian(boolean[] dayHit, int nDays, int block) {
+    int blocks = nDays / block;
+    if (blocks == 0) {
+      return OptionalDouble.empty();
+    }
+    long[] counts = new long[blocks];
+    for (int d = 0; d < blocks * block; d++) {
+      if (dayHit[d]) {
+        counts[d / block]++;
+      }
+    }
+    Arrays.sort(counts);
+    return OptionalDouble.of(percentile(counts, 0.5));
+  }
+
+  private static int lowerBound(long[] a, int lo, int hi, long key) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private int lowerBound(int[] positions, long key) {
+    int lo = 0;
+    int hi = positions.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (fin[positions[mid]] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** A growable list of longs. */
+  static final class LongList {
+    long[] a = new long[8];
+    int size;
+
+    void add(long v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    void addAll(long[] src, int from, int to) {
+      int k = to - from;
+      if (k <= 0) {
+        return;
+      }
+      if (size + k > a.length) {
+        a = Arrays.copyOf(a, Math.max(size + k, a.length * 2));
+      }
+      System.arraycopy(src, from, a, size, k);
+      size += k;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(a, size);
+    }
+  }
+
+  /** A growable list of ints. */
+  static final class IntList {
+    int[] a = new int[8];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.portolan.dora.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Dense ids for commit shas. A 40-character lower-case hex sha is packed into 20 bytes and kept inline in an
+ * open-addressing table (three longs per slot), so a lookup reads one run of adjacent memory and allocates
+ * nothing. Any other string is kept as a string. Not thread-safe.
+ */
+final class ShaTable {
+
+  private static final byte[] NIBBLE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(NIBBLE, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      NIBBLE['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      NIBBLE['a' + i] = (byte) (10 + i);
+    }
+  }
+
+  /** Slot k holds table[3k] = high 64 bits, table[3k+1] = middle 64 bits, table[3k+2] = low 32 bits << 32 | id+1. */
+  private long[] table = new long[3 << 12];
+  private int mask = (1 << 12) - 1;
+  private int packedCount;
+  private final Map<String, Integer> other = new HashMap<>();
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  int id(char[] c, int off, int len) {
+    if (len == 40) {
+      long a = 0;
+      long b = 0;
+      long d = 0;
+      int bad = 0;
+      for (int i = 0; i < 16; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        a = (a << 4) | (x & 0xf);
+      }
+      for (int i = 16; i < 32; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        b = (b << 4) | (x & 0xf);
+      }
+      for (int i = 32; i < 40; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        d = (d << 4) | (x & 0xf);
+      }
+      if (bad >= 0) {
+        return packed(a, b, d);
+      }
+    }
+    return otherId(new String(c, off, len));
+  }
+
+  int id(String s) {
+    return id(s.toCharArray(), 0, s.length());
+  }
+
+  private static int nibble(char ch) {
+    return ch < 128 ? NIBBLE[ch] : -1;
+  }
+
+  private int otherId(String s) {
+    Integer id = other.get(s);
+    if (id != null) {
+      return id;
+    }
+    int n = size++;
+    other.put(s, n);
+    return n;
+  }
+
+  private int packed(long a, long b, long d) {
+    int i = (int) mix(a, b, d) & mask;
+    long[] t = table;
+    while (true) {
+      int k = 3 * i;
+      long tail = t[k + 2];
+      if (tail == 0) {
+        int n = size++;
+        t[k] = a;
+        t[k + 1] = b;
+        t[k + 2] = (d << 32) | (n + 1L);
+        packedCount++;
+        if (packedCount * 5L > (mask + 1L) * 4L) {
+          rehash();
+        }
+        return n;
+      }
+      if ((tail >>> 32) == d && t[k] == a && t[k + 1] == b) {
+        return (int) tail - 1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private void rehash() {
+    int slots = (mask + 1) * 2;
+    long[] n = new long[3 * slots];
+    int m = slots - 1;
+    long[] t = table;
+    for (int k = 0; k < t.length; k += 3) {
+      if (t[k + 2] != 0) {
+        int i = (int) mix(t[k], t[k + 1], t[k + 2] >>> 32) & m;
+        while (n[3 * i + 2] != 0) {
+          i = (i + 1) & m;
+        }
+        n[3 * i] = t[k];
+        n[3 * i + 1] = t[k + 1];
+        n[3 * i + 2] = t[k + 2];
+      }
+    }
+    table = n;
+    mask = m;
+  }
+
+  private static long mix(long a, long b, long d) {
+    long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ d * 0x165667B19E3779F9L;
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 32);
+  }
+}
