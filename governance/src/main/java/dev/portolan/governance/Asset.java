@@ -1,0 +1,144 @@
+package dev.portolan.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.portolan.governance.internal.Fields;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A catalog entity as governance sees it: its canonical ref, its kind with alias casing normalised, its
+ * {@link AssetType} after alias resolution, the entity document and where it was read from. Immutable.
+ */
+public final class Asset {
+
+  private final String ref;
+  private final String kind;
+  private final AssetType assetType;
+  private final JsonNode document;
+  private final SourceLocation location;
+  private final Map<String, int[]> positions;
+
+  Asset(String ref, String kind, AssetType assetType, JsonNode document, SourceLocation location,
+      Map<String, int[]> positions) {
+    this.ref = Objects.requireNonNull(ref);
+    this.kind = Objects.requireNonNull(kind);
+    this.assetType = Objects.requireNonNull(assetType);
+    this.document = Objects.requireNonNull(document);
+    this.location = location;
+    this.positions = positions;
+  }
+
+  /**
+   * The canonical lower-case ref, {@code kind:namespace/name}.
+   *
+   * @return the ref
+   */
+  public String ref() {
+    return ref;
+  }
+
+  /**
+   * The kind, with the casing of the canonical encoding ({@code AIResource} reads as {@code AiResource}).
+   *
+   * @return the kind
+   */
+  public String kind() {
+    return kind;
+  }
+
+  /**
+   * What the entity is for governance.
+   *
+   * @return the asset type
+   */
+  public AssetType assetType() {
+    return assetType;
+  }
+
+  /**
+   * The value of {@code spec.type}.
+   *
+   * @return the type, or empty
+   */
+  public Optional<String> specType() {
+    return text("spec.type");
+  }
+
+  /**
+   * The value at a dotted field path such as {@code spec.governance.exposure} or {@code spec.trainedOn[0]}.
+   *
+   * @param fieldPath the path
+   * @return the value, or empty when absent or null
+   */
+  public Optional<JsonNode> field(String fieldPath) {
+    JsonNode n = Fields.at(document, fieldPath);
+    return n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n.deepCopy());
+  }
+
+  /**
+   * The text at a dotted field path; booleans read as {@code yes}/{@code no}, numbers as their text.
+   *
+   * @param fieldPath the path
+   * @return the text, or empty when absent or not a scalar
+   */
+  public Optional<String> text(String fieldPath) {
+    return Fields.text(Fields.at(document, fieldPath));
+  }
+
+  /**
+   * The file, line and column of the entity, when it was read from a file.
+   *
+   * @return the location
+   */
+  public Optional<SourceLocation> location() {
+    return Optional.ofNullable(location);
+  }
+
+  /**
+   * Where a field was written, falling back to the closest written parent, then to the entity itself.
+   *
+   * @param fieldPath the dotted field path
+   * @return the location, when the entity was read from a file
+   */
+  public Optional<SourceLocation> location(String fieldPath) {
+    if (location == null) {
+      return Optional.empty();
+    }
+    String p = fieldPath;
+    while (p != null && !p.isEmpty()) {
+      int[] pos = positions.get(p);
+      if (pos != null) {
+        return Optional.of(new SourceLocation(location.file(), pos[0], pos[1]));
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut <= 0 ? null : p.substring(0, cut);
+    }
+    return Optional.of(location);
+  }
+
+  /** The raw tree, not copied; for the engine only. */
+  JsonNode tree() {
+    return document;
+  }
+
+  /**
+   * The lifecycle in lower case.
+   *
+   * @return {@code spec.lifecycle}, or empty
+   */
+  public Optional<String> lifecycle() {
+    return text("spec.lifecycle").map(s -> s.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return ref;
+  }
+
+  static JsonNode missing() {
+    return MissingNode.getInstance();
+  }
+}
