@@ -80,6 +80,7 @@ interface Condition {
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
       Result first = null;
+      Result informative = null;
       boolean error = false;
       for (Condition c : items) {
         Result r = c.test(ctx, asset, node, at);
@@ -90,11 +91,15 @@ interface Condition {
         if (first == null) {
           first = r;
         }
+        if (!(c instanceof Not)) {
+          informative = r;
+        }
       }
       if (first == null) {
         return Result.fail("no alternative given", at);
       }
-      return new Result(error ? Status.ERROR : Status.FAIL, first.detail, first.trail, first.target);
+      Result pick = informative != null ? informative : first;
+      return new Result(error ? Status.ERROR : Status.FAIL, pick.detail, pick.trail, pick.target);
     }
   }
 
@@ -384,7 +389,8 @@ interface Condition {
           return Result.fail(field + ": expected an entity ref" + (defaultKind == null ? " with a kind" : "") + ", found '" + raw + "'", at);
         }
         Asset t = ctx.catalog.get(ref).orElse(null);
-        PathEvaluator.Trail trail = at.then(relationFor(field), ref);
+        Relation rel = relationFor(field);
+        PathEvaluator.Trail trail = rel == null ? at : at.then(rel, ref);
         if (t == null) {
           return new Result(Status.FAIL, field + ": expected an entity in the catalog, found " + ref + " which is not registered", trail, ref);
         }
@@ -414,7 +420,7 @@ interface Condition {
       if (f.endsWith("system")) {
         return Relation.PART_OF;
       }
-      return Relation.DEPENDS_ON;
+      return null;
     }
   }
 
