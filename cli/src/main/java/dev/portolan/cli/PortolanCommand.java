@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Backstage-compatible software catalog, templates, DORA metrics and AI governance.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      GovernCommand.class,
+      AibomCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 

@@ -218,6 +218,36 @@ public final class AssetCatalog {
     }
 
     /**
+     * Adds an entity of the catalog model.
+     *
+     * @param entity the entity
+     * @return this builder
+     * @throws GovernanceException when the entity has no kind or name
+     */
+    public Builder add(dev.portolan.catalog.model.Entity entity) {
+      return add(entity.toJson());
+    }
+
+    /**
+     * Adds a document read by the catalog model's {@link dev.portolan.catalog.model.DocumentReader}, keeping
+     * its file and position; an unreadable document is recorded in {@link #problems()}.
+     *
+     * @param document the document
+     * @return this builder
+     */
+    public Builder add(dev.portolan.catalog.model.SourceDocument document) {
+      if (document.json().isEmpty()) {
+        problems.add(new GovernanceException(document.file(), 0, 0, null, null,
+            document.error().map(Object::toString).orElse("expected a readable document, found none")));
+        return this;
+      }
+      int[] pos = document.position(dev.portolan.catalog.model.FieldPath.ROOT)
+          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      add(document.json().get(), new SourceLocation(document.file(), pos[0], pos[1]), Map.of());
+      return this;
+    }
+
+    /**
      * Adds one entity document (copied).
      *
      * @param entity the entity as a JSON tree

@@ -238,8 +238,8 @@ public final class Governance {
     Report report = new Report(asOf, rules, findings, results, scoring.entityScores(), scoring.rollups(),
         levels.stream().map(Level::name).collect(Collectors.toList()), waiverStatuses, catalog.problems(),
         baseline != null, catalog.size());
-    if (LOG.isInfoEnabled()) {
-      LOG.info("Evaluated {} rules over {} entities as of {}: {} findings ({} waived)", rules.size(), catalog.size(),
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Evaluated {} rules over {} entities as of {}: {} findings ({} waived)", rules.size(), catalog.size(),
           asOf, findings.size(), findings.stream().filter(Finding::waived).count());
     }
     return report;
