@@ -297,8 +297,16 @@ public final class AssetCatalog {
     }
 
     private static int[] pos(Map<String, int[]> positions, String field, int line, int col) {
-      int[] p = positions.get(field);
-      return p != null ? p : new int[] {line, col};
+      String f = field;
+      while (f != null) {
+        int[] p = positions.get(f);
+        if (p != null) {
+          return p;
+        }
+        int cut = f.lastIndexOf('.');
+        f = cut < 0 ? null : f.substring(0, cut);
+      }
+      return new int[] {line, col};
     }
 
     private static String kindOf(JsonNode n) {

@@ -34,7 +34,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlTrees {
 
   private static final int MAX_DEPTH = 200;
-  private static final int MAX_NODES = 5_000_000;
+  private static final int MAX_NODES = 1_000_000;
 
   private YamlTrees() {}
 
@@ -98,6 +98,8 @@ public final class YamlTrees {
       int[] pos = mark(e.getProblemMark());
       throw new GovernanceException(
           file, pos[0], pos[1], null, null, "expected valid YAML, found " + oneLine(e.getProblem()));
+    } catch (StackOverflowError e) {
+      throw new GovernanceException(file, 0, 0, null, null, "expected a document nested at most " + MAX_DEPTH + " levels deep, found a deeper one");
     } catch (YamlEngineException e) {
       throw new GovernanceException(file, 0, 0, null, null, "expected valid YAML, found " + oneLine(e.getMessage()));
     }
