@@ -1,0 +1,298 @@
+package dev.portolan.catalog.model.internal;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Backstage's default field format validators ({@code makeValidator()}), and a WHATWG URL check. */
+public final class FieldFormats {
+
+  private static final Pattern API_SUFFIX = Pattern.compile("[a-z0-9A-Z]+");
+  private static final Pattern KIND = Pattern.compile("[a-zA-Z][a-z0-9A-Z]*");
+  private static final Pattern OBJECT_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]+(?:-+[a-z0-9]+)*");
+  private static final Pattern TAG = Pattern.compile("[a-z0-9:+#]+(-[a-z0-9:+#]+)*");
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.\\-]*");
+  private static final Set<String> SPECIAL = Set.of("http", "https", "ws", "wss", "ftp", "file");
+
+  /** Expectation text for names and label values. */
+  public static final String EXPECT_NAME =
+      "a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total";
+  /** Expectation text for apiVersion, label keys and annotation keys. */
+  public static final String EXPECT_PREFIX_SUFFIX = "a valid prefix and/or suffix";
+  /** Expectation text for namespaces. */
+  public static final String EXPECT_NAMESPACE =
+      "a string that is sequences of [a-z0-9] separated by [-], at most 63 characters in total";
+  /** Expectation text for tags (Backstage's text; the rule also allows ':'). */
+  public static final String EXPECT_TAG =
+      "a string that is sequences of [a-z0-9+#] separated by [-], at most 63 characters in total";
+  /** Expectation text for kinds. */
+  public static final String EXPECT_KIND =
+      "a string that is a sequence of [a-zA-Z][a-z0-9A-Z], at most 63 characters in total";
+  /** Expectation text for URLs. */
+  public static final String EXPECT_URL = "a string that is a valid url";
+  /** Expectation text for non-blank strings. */
+  public static final String EXPECT_NON_EMPTY = "a non empty string";
+
+  private FieldFormats() {}
+
+  static boolean prefixAndOrSuffix(String v, java.util.function.Predicate<String> prefix,
+      java.util.function.Predicate<String> suffix) {
+    String[] parts = v.split("/", -1);
+    if (parts.length == 1) {
+      return suffix.test(parts[0]);
+    }
+    return parts.length == 2 && prefix.test(parts[0]) && suffix.test(parts[1]);
+  }
+
+  /** {@code isValidDnsSubdomain}. */
+  public static boolean dnsSubdomain(String v) {
+    if (v.isEmpty() || v.length() > 253) {
+      return false;
+    }
+    for (String label : v.split("\\.", -1)) {
+      if (!dnsLabel(label)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code isValidDnsLabel}. */
+  public static boolean dnsLabel(String v) {
+    return !v.isEmpty() && v.length() <= 63 && DNS_LABEL.matcher(v).matches();
+  }
+
+  /** {@code isValidApiVersion}. */
+  public static boolean apiVersion(String v) {
+    return prefixAndOrSuffix(v, FieldFormats::dnsSubdomain,
+        n -> !n.isEmpty() && n.length() <= 63 && API_SUFFIX.matcher(n).matches());
+  }
+
+  /** {@code isValidKind}. */
+  public static boolean kind(String v) {
+    return !v.isEmpty() && v.length() <= 63 && KIND.matcher(v).matches();
+  }
+
+  /** {@code isValidObjectName}, the rule for entity names. */
+  public static boolean objectName(String v) {
+    return !v.isEmpty() && v.length() <= 63 && OBJECT_NAME.matcher(v).matches();
+  }
+
+  /** {@code isValidLabelKey} and {@code isValidAnnotationKey}. */
+  public static boolean labelKey(String v) {
+    return prefixAndOrSuffix(v, FieldFormats::dnsSubdomain, FieldFormats::objectName);
+  }
+
+  /** {@code isValidLabelValue}. */
+  public static boolean labelValue(String v) {
+    return v.isEmpty() || objectName(v);
+  }
+
+  /** The default {@code isValidTag} of {@code makeValidator}. */
+  public static boolean tag(String v) {
+    return !v.isEmpty() && v.length() <= 63 && TAG.matcher(v).matches();
+  }
+
+  /** {@code isNonEmptyString}: not blank after JavaScript's {@code trim()}. */
+  public static boolean nonBlank(String v) {
+    return !jsTrim(v).isEmpty();
+  }
+
+  static String jsTrim(String v) {
+    int b = 0;
+    int e = v.length();
+    while (b < e && isJsWhitespace(v.charAt(b))) {
+      b++;
+    }
+    while (e > b && isJsWhitespace(v.charAt(e - 1))) {
+      e--;
+    }
+    return v.substring(b, e);
+  }
+
+  private static boolean isJsWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u00A0'
+        || c == '\uFEFF' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028'
+        || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
+  }
+
+  /**
+   * Whether WHATWG {@code new URL(value)} accepts the text (no base URL).
+   *
+   * @param raw the text
+   * @return true when it parses as an absolute URL
+   */
+  public static boolean url(String raw) {
+    int b = 0;
+    int e = raw.length();
+    while (b < e && raw.charAt(b) <= ' ') {
+      b++;
+    }
+    while (e > b && raw.charAt(e - 1) <= ' ') {
+      e--;
+    }
+    String v = raw.substring(b, e).replace("\t", "").replace("\n", "").replace("\r", "");
+    int colon = v.indexOf(':');
+    if (colon <= 0 || !SCHEME.matcher(v.substring(0, colon)).matches()) {
+      return false;
+    }
+    String scheme = v.substring(0, colon).toLowerCase(Locale.ROOT);
+    String rest = v.substring(colon + 1);
+    if (SPECIAL.contains(scheme)) {
+      int i = 0;
+      while (i < rest.length() && (rest.charAt(i) == '/' || rest.charAt(i) == '\\')) {
+        i++;
+      }
+      if (scheme.equals("file")) {
+        return true;
+      }
+      String after = rest.substring(i);
+      int end = indexOfAny(after, "/\\?#");
+      String authority = end < 0 ? after : after.substring(0, end);
+      return authority(authority, true);
+    }
+    if (rest.startsWith("//")) {
+      String after = rest.substring(2);
+      int end = indexOfAny(after, "/?#");
+      String authority = end < 0 ? after : after.substring(0, end);
+      return authority(authority, false);
+    }
+    return true;
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean authority(String authority, boolean special) {
+    int at = authority.lastIndexOf('@');
+    String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
+    String host = hostPort;
+    String port = "";
+    if (hostPort.startsWith("[")) {
+      int close = hostPort.indexOf(']');
+      if (close < 0) {
+        return false;
+      }
+      host = hostPort.substring(0, close + 1);
+      String tail = hostPort.substring(close + 1);
+      if (!tail.isEmpty()) {
+        if (!tail.startsWith(":")) {
+          return false;
+        }
+        port = tail.substring(1);
+      }
+      if (!host.substring(1, host.length() - 1).matches("[0-9A-Fa-f:.]+")) {
+        return false;
+      }
+    } else {
+      int c = hostPort.lastIndexOf(':');
+      if (c >= 0) {
+        host = hostPort.substring(0, c);
+        port = hostPort.substring(c + 1);
+      }
+    }
+    if (!port.isEmpty()) {
+      if (!port.matches("[0-9]+")) {
+        return false;
+      }
+      if (port.length() > 5 || Integer.parseInt(port) > 65535) {
+        return false;
+      }
+    }
+    if (host.startsWith("[")) {
+      return true;
+    }
+    if (special) {
+      if (host.isEmpty()) {
+        return false;
+      }
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(host.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException ex) {
+        return false;
+      }
+      String ascii;
+      try {
+        ascii = IDN.toASCII(decoded, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException ex) {
+        return false;
+      }
+      for (int i = 0; i < ascii.length(); i++) {
+        char ch = ascii.charAt(i);
+        if (ch <= ' ' || ch == 0x7F || "#%/:<>?@[\\]^|".indexOf(ch) >= 0) {
+          return false;
+        }
+      }
+      return ipv4Ok(ascii);
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char ch = host.charAt(i);
+      if (ch < ' ' || ch == ' ' || ch == 0x7F || "#/:<>?@[\\]^|".indexOf(ch) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A host whose last label is numeric must be a valid IPv4 address. */
+  private static boolean ipv4Ok(String host) {
+    String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String[] parts = h.split("\\.", -1);
+    String last = parts[parts.length - 1];
+    if (!isIpv4Number(last)) {
+      return true;
+    }
+    if (parts.length > 4) {
+      return false;
+    }
+    long[] nums = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      if (!isIpv4Number(parts[i])) {
+        return false;
+      }
+      nums[i] = parseIpv4Number(parts[i]);
+      if (nums[i] < 0) {
+        return false;
+      }
+    }
+    for (int i = 0; i < nums.length - 1; i++) {
+      if (nums[i] > 255) {
+        return false;
+      }
+    }
+    return nums[nums.length - 1] < Math.pow(256, 5 - nums.length);
+  }
+
+  private static boolean isIpv4Number(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    if (s.matches("[0-9]+")) {
+      return true;
+    }
+    return s.matches("0[xX][0-9a-fA-F]*");
+  }
+
+  private static long parseIpv4Number(String s) {
+    try {
+      if (s.startsWith("0x") || s.startsWith("0X")) {
+        return s.length() == 2 ? 0 : Long.parseLong(s.substring(2), 16);
+      }
+      if (s.length() > 1 && s.startsWith("0")) {
+        return s.matches("[0-7]+") ? Long.parseLong(s, 8) : -1;
+      }
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

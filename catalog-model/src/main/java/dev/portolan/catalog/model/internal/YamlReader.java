@@ -1,0 +1,520 @@
+package dev.portolan.catalog.model.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.model.Limits;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Reads a YAML (or JSON) stream into documents the way Backstage's catalog reads a file: every document is
+ * parsed with the YAML 1.2 core schema (the YAML 1.1 schema under a {@code %YAML 1.1} directive), merge keys
+ * off, duplicate keys an error, aliases counted with the {@code yaml} package's budget. A syntax error stays
+ * in its document and reading resumes at the next document marker; an alias over budget, like in Backstage,
+ * stops the rest of the file. Every limit crossed is a located error, never a failure of the reader.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class YamlReader {
+
+  private final Limits limits;
+  private final LoadSettings settings;
+
+  /**
+   * Creates a reader.
+   *
+   * @param limits the limits to enforce
+   */
+  public YamlReader(Limits limits) {
+    this.limits = limits;
+    this.settings = LoadSettings.builder()
+        .setAllowDuplicateKeys(true)
+        .setMaxAliasesForCollections(Integer.MAX_VALUE)
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setUseMarks(true)
+        .build();
+  }
+
+  /** Thrown inside the reader to stop reading the rest of a file. */
+  private static final class StopFile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopFile() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Reads every document of a text.
+   *
+   * @param text the file content
+   * @return the non-empty documents and the errors, in order
+   */
+  public List<ReadDocument> read(String text) {
+    List<ReadDocument> out = new ArrayList<>();
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    long cps = text.length() <= limits.maxDocumentCodePoints()
+        ? text.length()
+        : text.codePointCount(0, text.length());
+    if (cps > limits.maxDocumentCodePoints()) {
+      out.add(error(0, 0, 0, "file has " + cps + " code points, more than the limit of "
+          + limits.maxDocumentCodePoints()));
+      return out;
+    }
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return readStream(text);
+      } catch (TabSeparator t) {
+        if (attempt >= MAX_TAB_RETRIES) {
+          List<ReadDocument> err = new ArrayList<>();
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators"));
+          return err;
+        }
+        text = t.fixed;
+      }
+    }
+  }
+
+  private static final int MAX_TAB_RETRIES = 200;
+
+  /**
+   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}); the scanner rejects them
+   * where a token is expected. Such a tab (never indentation) is replaced by a space, which keeps every
+   * position and value, and the text is read again.
+   */
+  private static final class TabSeparator extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient String fixed;
+    final int line;
+    final int column;
+
+    TabSeparator(String fixed, int line, int column) {
+      super(null, null, false, false);
+      this.fixed = fixed;
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  private static void checkTabSeparator(String text, MarkedYamlEngineException e, int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    if (mark.isEmpty() || e.getProblem() == null || !e.getProblem().contains("\\t(TAB)")) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int start = 0;
+    for (int l = 0; l < line && start >= 0; l++) {
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    if (start < 0) {
+      return;
+    }
+    int at;
+    try {
+      at = text.offsetByCodePoints(start, mark.get().getColumn());
+    } catch (IndexOutOfBoundsException ex) {
+      return;
+    }
+    if (at >= text.length() || text.charAt(at) != '\t') {
+      return;
+    }
+    boolean content = false;
+    for (int i = start; i < at; i++) {
+      if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+        content = true;
+        break;
+      }
+    }
+    if (!content) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder(text);
+    int i = at;
+    while (i < sb.length() && sb.charAt(i) == '\t') {
+      sb.setCharAt(i, ' ');
+      i++;
+    }
+    throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+  }
+
+  private List<ReadDocument> readStream(String text) {
+    List<ReadDocument> out = new ArrayList<>();
+    String rest = text;
+    int lineOffset = 0;
+    int[] index = {0};
+    while (true) {
+      Doc[] current = {null};
+      try {
+        parseStream(rest, lineOffset, out, index, current);
+        return out;
+      } catch (StopFile e) {
+        return out;
+      } catch (MarkedYamlEngineException e) {
+        checkTabSeparator(text, e, lineOffset);
+        Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+        int line = mark.map(Mark::getLine).orElse(0);
+        int col = mark.map(Mark::getColumn).orElse(0);
+        out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e)));
+        index[0]++;
+        if (index[0] >= limits.maxDocuments()) {
+          return out;
+        }
+        int next = nextDocumentStart(rest, line);
+        if (next == 0) {
+          next = nextDocumentStart(rest, line + 1);
+        }
+        if (next < 0) {
+          return out;
+        }
+        lineOffset += countLines(rest, next);
+        rest = rest.substring(next);
+      } catch (YamlEngineException e) {
+        out.add(error(index[0], lineOffset, 0, "YAML error: " + e.getMessage()));
+        return out;
+      }
+    }
+  }
+
+  private static String describe(MarkedYamlEngineException e) {
+    StringBuilder sb = new StringBuilder();
+    if (e.getContext() != null) {
+      sb.append(e.getContext());
+    }
+    if (e.getProblem() != null) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(e.getProblem());
+    }
+    return sb.toString().replace('\n', ' ').trim();
+  }
+
+  /** The offset of the first line at or after {@code fromLine} that starts with "---" or "...". */
+  private static int nextDocumentStart(String s, int fromLine) {
+    int line = 0;
+    int pos = 0;
+    while (pos < s.length()) {
+      if (line >= fromLine && (s.startsWith("---", pos)) && isMarkerEnd(s, pos + 3)) {
+        return pos;
+      }
+      int nl = s.indexOf('\n', pos);
+      if (nl < 0) {
+        return -1;
+      }
+      pos = nl + 1;
+      line++;
+    }
+    return -1;
+  }
+
+  private static boolean isMarkerEnd(String s, int at) {
+    return at >= s.length() || s.charAt(at) == ' ' || s.charAt(at) == '\t' || s.charAt(at) == '\n'
+        || s.charAt(at) == '\r';
+  }
+
+  private static int countLines(String s, int end) {
+    int n = 0;
+    for (int i = 0; i < end; i++) {
+      if (s.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static ReadDocument error(int index, int line, int col, String message) {
+    return new ReadDocument(index, Optional.empty(), null, Optional.of(new ReadDocument.ReadError(line, col, message)));
+  }
+
+  /** The state of the document being read. */
+  private static final class Doc {
+    boolean yaml11;
+    YNode root;
+    final Deque<YNode> stack = new ArrayDeque<>();
+    final Map<String, YNode> anchors = new HashMap<>();
+    ReadDocument.ReadError error;
+    boolean stopAfter;
+    int skipDepth;
+  }
+
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, Doc[] current) {
+    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    Doc doc = null;
+    while (parser.hasNext()) {
+      Event ev = parser.next();
+      int line = ev.getStartMark().map(Mark::getLine).orElse(0) + lineOffset;
+      int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
+      switch (ev.getEventId()) {
+        case DocumentStart -> {
+          doc = new Doc();
+          current[0] = doc;
+          doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
+              .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
+        }
+        case DocumentEnd -> {
+          finish(doc, out, index[0]);
+          current[0] = null;
+          index[0]++;
+          if (doc.stopAfter) {
+            throw new StopFile();
+          }
+          if (index[0] >= limits.maxDocuments() && parser.hasNext() && !parser.checkEvent(Event.ID.StreamEnd)) {
+            Event next = parser.peekEvent();
+            out.add(error(index[0], next.getStartMark().map(Mark::getLine).orElse(0) + lineOffset,
+                0, "file has more than " + limits.maxDocuments() + " documents, the limit"));
+            throw new StopFile();
+          }
+          doc = null;
+        }
+        case Scalar -> {
+          if (doc.skipDepth > 0) {
+            continue;
+          }
+          ScalarEvent se = (ScalarEvent) ev;
+          YNode.Scalar s = new YNode.Scalar(line, col, se.getValue(), se.getTag().orElse(null),
+              se.isPlain() && se.getTag().isEmpty());
+          add(doc, s, (NodeEvent) ev);
+        }
+        case SequenceStart, MappingStart -> {
+          if (doc.skipDepth > 0) {
+            doc.skipDepth++;
+            continue;
+          }
+          if (doc.stack.size() >= limits.maxDepth()) {
+            if (doc.error == null) {
+              doc.error = new ReadDocument.ReadError(line, col,
+                  "nesting is deeper than the limit of " + limits.maxDepth() + " levels");
+            }
+            doc.skipDepth = 1;
+            continue;
+          }
+          YNode n = ev.getEventId() == Event.ID.SequenceStart
+              ? new YNode.Seq(line, col)
+              : new YNode.Map(line, col);
+          add(doc, n, ev instanceof SequenceStartEvent sse ? sse : (MappingStartEvent) ev);
+          doc.stack.push(n);
+        }
+        case SequenceEnd, MappingEnd -> {
+          if (doc.skipDepth > 0) {
+            doc.skipDepth--;
+            continue;
+          }
+          YNode n = doc.stack.pop();
+          if (n instanceof YNode.Map m) {
+            checkUniqueKeys(doc, m);
+          }
+        }
+        case Alias -> {
+          if (doc.skipDepth > 0) {
+            continue;
+          }
+          String name = ((AliasEvent) ev).getAlias().getValue();
+          YNode target = doc.anchors.get(name);
+          if (target == null) {
+            if (doc.error == null) {
+              doc.error = new ReadDocument.ReadError(line, col,
+                  "unresolved alias *" + name + " (the anchor must be set before the alias)");
+              doc.stopAfter = true;
+            }
+            target = new YNode.Scalar(line, col, "", null, true);
+          }
+          YNode.Alias a = new YNode.Alias(line, col, name, target);
+          addNode(doc, a);
+        }
+        default -> {
+          // stream start and end carry nothing
+        }
+      }
+    }
+  }
+
+  private static void add(Doc doc, YNode n, NodeEvent ev) {
+    ev.getAnchor().ifPresent(a -> {
+      n.anchor = a.getValue();
+      doc.anchors.put(a.getValue(), n);
+    });
+    addNode(doc, n);
+  }
+
+  private static void addNode(Doc doc, YNode n) {
+    YNode parent = doc.stack.peek();
+    if (parent == null) {
+      doc.root = n;
+    } else if (parent instanceof YNode.Seq s) {
+      s.items.add(n);
+    } else {
+      YNode.Map m = (YNode.Map) parent;
+      if (m.keys.size() == m.values.size()) {
+        m.keys.add(n);
+      } else {
+        m.values.add(n);
+      }
+    }
+  }
+
+  private static void checkUniqueKeys(Doc doc, YNode.Map m) {
+    if (m.keys.size() < 2) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (YNode k : m.keys) {
+      if (k instanceof YNode.Scalar s) {
+        JsonNode v = ScalarResolver.resolve(s, doc.yaml11);
+        String id = (v.isNumber() ? "n" : v.isTextual() ? "s" : v.isBoolean() ? "b" : "z") + ScalarResolver.keyText(v);
+        if (!seen.add(id) && doc.error == null) {
+          doc.error = new ReadDocument.ReadError(k.line, k.column,
+              "duplicate key '" + s.value + "': map keys must be unique");
+        }
+      }
+    }
+  }
+
+  private void finish(Doc doc, List<ReadDocument> out, int index) {
+    if (doc.error != null) {
+      out.add(new ReadDocument(index, Optional.empty(), null, Optional.of(doc.error)));
+      return;
+    }
+    if (doc.root == null) {
+      return;
+    }
+    Converter c = new Converter(doc.yaml11, limits.maxAliasCount());
+    JsonNode json;
+    try {
+      json = c.convert(doc.root);
+    } catch (AliasBudgetException e) {
+      out.add(new ReadDocument(index, Optional.empty(), null, Optional.of(
+          new ReadDocument.ReadError(e.at.line, e.at.column, e.getMessage()))));
+      throw new StopFile();
+    }
+    if (json.isNull()) {
+      return;
+    }
+    out.add(new ReadDocument(index, Optional.of(json), doc.root, Optional.empty()));
+  }
+
+  /** Alias budget exceeded (or an alias that cannot be resolved). */
+  private static final class AliasBudgetException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient YNode at;
+
+    AliasBudgetException(YNode at, String message) {
+      super(message, null, false, false);
+      this.at = at;
+    }
+  }
+
+  /** Converts a tree to JSON as {@code yaml}'s {@code toJS} does, counting alias use. */
+  private static final class Converter {
+    private final boolean yaml11;
+    private final int maxAliasCount;
+    private final Map<YNode, int[]> anchorData = new IdentityHashMap<>();
+    private final Map<YNode, JsonNode> anchorValues = new IdentityHashMap<>();
+
+    Converter(boolean yaml11, int maxAliasCount) {
+      this.yaml11 = yaml11;
+      this.maxAliasCount = maxAliasCount;
+    }
+
+    JsonNode convert(YNode n) {
+      if (n.anchor != null && !(n instanceof YNode.Alias)) {
+        int[] data = {1, 0};
+        anchorData.put(n, data);
+        JsonNode v = convertInner(n);
+        anchorValues.put(n, v);
+        return v;
+      }
+      return convertInner(n);
+    }
+
+    private JsonNode convertInner(YNode n) {
+      if (n instanceof YNode.Scalar s) {
+        return ScalarResolver.resolve(s, yaml11);
+      }
+      if (n instanceof YNode.Seq seq) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(seq.items.size());
+        for (YNode i : seq.items) {
+          a.add(convert(i));
+        }
+        return a;
+      }
+      if (n instanceof YNode.Map m) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        m.jsonKeys.clear();
+        for (int i = 0; i < m.keys.size(); i++) {
+          JsonNode k = convert(m.keys.get(i));
+          String key = k.isContainerNode() ? k.toString() : ScalarResolver.keyText(k);
+          m.jsonKeys.add(key);
+          YNode vn = i < m.values.size() ? m.values.get(i) : null;
+          o.set(key, vn == null ? JsonNodeFactory.instance.nullNode() : convert(vn));
+        }
+        return o;
+      }
+      YNode.Alias a = (YNode.Alias) n;
+      int[] data = anchorData.get(a.target);
+      JsonNode value = anchorValues.get(a.target);
+      if (data == null || value == null) {
+        throw new AliasBudgetException(a, "unresolved alias *" + a.name
+            + " (the anchor must be set before the alias)");
+      }
+      data[0]++;
+      if (data[1] == 0) {
+        data[1] = aliasCount(a.target);
+      }
+      if ((long) data[0] * data[1] > maxAliasCount) {
+        throw new AliasBudgetException(a, "excessive alias count (more than " + maxAliasCount
+            + " alias expansions) indicates a resource exhaustion attack; the rest of the file is not read");
+      }
+      return value;
+    }
+
+    private int aliasCount(YNode n) {
+      if (n instanceof YNode.Alias a) {
+        int[] d = anchorData.get(a.target);
+        return d == null ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) d[0] * d[1]);
+      }
+      if (n instanceof YNode.Seq s) {
+        int c = 0;
+        for (YNode i : s.items) {
+          c = Math.max(c, aliasCount(i));
+        }
+        return c;
+      }
+      if (n instanceof YNode.Map m) {
+        int c = 0;
+        for (int i = 0; i < m.keys.size(); i++) {
+          int kc = aliasCount(m.keys.get(i));
+          int vc = i < m.values.size() ? aliasCount(m.values.get(i)) : 1;
+          c = Math.max(c, Math.max(kc, vc));
+        }
+        return c;
+      }
+      return 1;
+    }
+  }
+}
