@@ -20,6 +20,9 @@ public final class Asset {
   private final JsonNode document;
   private final SourceLocation location;
   private final Map<String, int[]> positions;
+  private final String kindLower;
+  private final String specTypeLower;
+  int index = -1;
 
   Asset(String ref, String kind, AssetType assetType, JsonNode document, SourceLocation location,
       Map<String, int[]> positions) {
@@ -29,6 +32,16 @@ public final class Asset {
     this.document = Objects.requireNonNull(document);
     this.location = location;
     this.positions = positions;
+    this.kindLower = kind.toLowerCase(Locale.ROOT);
+    this.specTypeLower = Fields.text(document.path("spec").path("type")).orElse("").toLowerCase(Locale.ROOT);
+  }
+
+  String kindLower() {
+    return kindLower;
+  }
+
+  String specTypeLower() {
+    return specTypeLower;
   }
 
   /**

@@ -45,6 +45,9 @@ public final class AssetCatalog {
     List<Asset> sorted = new ArrayList<>(byRef.values());
     sorted.sort(Comparator.comparing(Asset::ref));
     this.assets = List.copyOf(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      sorted.get(i).index = i;
+    }
     this.edges = edges;
     this.problems = List.copyOf(problems);
   }

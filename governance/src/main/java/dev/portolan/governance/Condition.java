@@ -136,11 +136,15 @@ interface Condition {
   }
 
   record Field(String path, FieldOp op, JsonNode arg, List<String> values, Pattern pattern, String otherField,
-      long number) implements Condition {
+      long number, String[] segments) implements Condition {
+
+    Field(String path, FieldOp op, JsonNode arg, List<String> values, Pattern pattern, String otherField, long number) {
+      this(path, op, arg, values, pattern, otherField, number, Fields.segments(path));
+    }
 
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
-      JsonNode v = path.isEmpty() ? node : Fields.at(node, path);
+      JsonNode v = path.isEmpty() ? node : Fields.at(node, segments);
       String label = path.isEmpty() ? "value" : path;
       boolean present = Fields.present(v);
       switch (op) {
@@ -297,8 +301,6 @@ interface Condition {
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
       Map<String, PathEvaluator.Trail> reached = ctx.reach(asset.ref(), path.text(), expr);
-      reached = new java.util.LinkedHashMap<>(reached);
-      reached.remove(asset.ref());
       PathEvaluator.Trail unresolved = null;
       String unresolvedRef = null;
       int matching = 0;
@@ -306,6 +308,9 @@ interface Condition {
       Result firstMiss = null;
       String firstMissRef = null;
       for (Map.Entry<String, PathEvaluator.Trail> e : reached.entrySet()) {
+        if (e.getKey().equals(asset.ref())) {
+          continue;
+        }
         PathEvaluator.Trail trail = at.append(e.getValue());
         Asset t = ctx.catalog.get(e.getKey()).orElse(null);
         if (t == null) {

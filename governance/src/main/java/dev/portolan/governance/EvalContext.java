@@ -1,8 +1,9 @@
 package dev.portolan.governance;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** What conditions see during one evaluation: the catalog, the date and the named predicates. */
 final class EvalContext {
@@ -10,36 +11,35 @@ final class EvalContext {
   final LocalDate asOf;
   final Map<String, Condition> predicates;
   final PathEvaluator paths;
-  private final Map<String, Map<String, PathEvaluator.Trail>> reachCache = new ConcurrentHashMap<>();
-  private final Map<String, Condition.Result> predicateCache = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReferenceArray<Condition.Result>> predicateCache = new HashMap<>();
 
   EvalContext(AssetCatalog catalog, LocalDate asOf, Map<String, Condition> predicates, int maxDepth) {
     this.catalog = catalog;
     this.asOf = asOf;
     this.predicates = predicates;
     this.paths = new PathEvaluator(catalog, maxDepth);
+    for (String name : predicates.keySet()) {
+      predicateCache.put(name, new AtomicReferenceArray<>(catalog.size()));
+    }
   }
 
   Map<String, PathEvaluator.Trail> reach(String ref, String pathText, PathExpr expr) {
-    String key = pathText + '\u0000' + ref;
-    Map<String, PathEvaluator.Trail> r = reachCache.get(key);
-    if (r == null) {
-      r = paths.reach(ref, expr);
-      reachCache.put(key, r);
-    }
-    return r;
+    return paths.reach(ref, expr);
   }
 
   Condition.Result predicate(String name, Asset a) {
-    String key = name + '\u0000' + a.ref();
-    Condition.Result r = predicateCache.get(key);
+    Condition c = predicates.get(name);
+    if (c == null) {
+      throw new GovernanceException(null, 0, 0, null, null, "expected a defined predicate, found '@" + name + "'");
+    }
+    AtomicReferenceArray<Condition.Result> cache = predicateCache.get(name);
+    boolean cacheable = a.index >= 0 && a.index < cache.length() && catalog.assets().get(a.index) == a;
+    Condition.Result r = cacheable ? cache.get(a.index) : null;
     if (r == null) {
-      Condition c = predicates.get(name);
-      if (c == null) {
-        throw new GovernanceException(null, 0, 0, null, null, "expected a defined predicate, found '@" + name + "'");
-      }
       r = c.test(this, a, a.tree(), PathEvaluator.Trail.start(a.ref()));
-      predicateCache.put(key, r);
+      if (cacheable) {
+        cache.set(a.index, r);
+      }
     }
     return r;
   }

@@ -89,11 +89,18 @@ final class PathEvaluator {
       return cur;
     }
     if (e instanceof PathExpr.Alt) {
-      Map<String, Trail> out = new LinkedHashMap<>();
+      Map<String, Trail> out = null;
       for (PathExpr a : ((PathExpr.Alt) e).alternatives()) {
-        merge(out, eval(a, in));
+        Map<String, Trail> r = eval(a, in);
+        if (r.isEmpty()) {
+          continue;
+        }
+        if (out == null) {
+          out = new LinkedHashMap<>();
+        }
+        merge(out, r);
       }
-      return out;
+      return out == null ? java.util.Collections.emptyMap() : out;
     }
     if (e instanceof PathExpr.Group) {
       return eval(((PathExpr.Group) e).inner(), in);
@@ -137,15 +144,23 @@ final class PathEvaluator {
   }
 
   private Map<String, Trail> step(PathExpr.Step s, Map<String, Trail> in) {
-    Map<String, Trail> out = new LinkedHashMap<>();
+    Map<String, Trail> out = null;
     for (Map.Entry<String, Trail> en : in.entrySet()) {
-      for (Edge edge : catalog.edges(en.getKey(), s.relation())) {
-        if (matches(edge, s.filters()) && !out.containsKey(edge.target())) {
+      List<Edge> edges = catalog.edges(en.getKey(), s.relation());
+      for (int i = 0, n = edges.size(); i < n; i++) {
+        Edge edge = edges.get(i);
+        if (!s.filters().isEmpty() && !matches(edge, s.filters())) {
+          continue;
+        }
+        if (out == null) {
+          out = new LinkedHashMap<>();
+        }
+        if (!out.containsKey(edge.target())) {
           out.put(edge.target(), en.getValue().then(s.relation(), edge.target()));
         }
       }
     }
-    return out;
+    return out == null ? java.util.Collections.emptyMap() : out;
   }
 
   static boolean matches(Edge edge, List<PathExpr.Filter> filters) {

@@ -38,11 +38,10 @@ public record Scope(Set<String> kinds, Set<String> types, Map<String, String> la
    * @return true when kind, type and labels match
    */
   public boolean matches(Asset asset) {
-    if (!kinds.isEmpty() && !kinds.contains(asset.kind().toLowerCase(Locale.ROOT))) {
+    if (!kinds.isEmpty() && !kinds.contains(asset.kindLower())) {
       return false;
     }
-    if (!types.isEmpty() && !types.contains(asset.assetType().label())
-        && !types.contains(asset.specType().orElse("").toLowerCase(Locale.ROOT))) {
+    if (!types.isEmpty() && !types.contains(asset.assetType().label()) && !types.contains(asset.specTypeLower())) {
       return false;
     }
     for (Map.Entry<String, String> l : labels.entrySet()) {

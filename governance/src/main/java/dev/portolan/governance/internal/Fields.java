@@ -73,6 +73,88 @@ public final class Fields {
     return node == null ? MissingNode.getInstance() : node;
   }
 
+  /**
+   * Splits a simple dotted path ({@code a.b[0].c}) into segments for {@link #at(JsonNode, String[])}.
+   *
+   * @param path the path
+   * @return the segments; index steps are kept as {@code [n]}
+   */
+  public static String[] segments(String path) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '.' || c == '[') {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        if (c == '[') {
+          int close = path.indexOf(']', i);
+          if (close < 0) {
+            cur.append(path, i, path.length());
+            break;
+          }
+          out.add(path.substring(i, close + 1));
+          i = close;
+        }
+      } else {
+        cur.append(c);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /**
+   * The node at a pre-split path. A key that holds dots is found by joining the following segments.
+   *
+   * @param root the tree
+   * @param segments from {@link #segments(String)}
+   * @return the node, or a missing node
+   */
+  public static JsonNode at(JsonNode root, String[] segments) {
+    JsonNode node = root;
+    int i = 0;
+    while (i < segments.length) {
+      if (node == null || node.isMissingNode()) {
+        return MissingNode.getInstance();
+      }
+      String seg = segments[i];
+      if (seg.charAt(0) == '[') {
+        String idx = seg.substring(1, seg.length() - 1);
+        try {
+          node = node.isArray() ? node.path(Integer.parseInt(idx)) : MissingNode.getInstance();
+        } catch (NumberFormatException e) {
+          node = node.path(unquote(idx));
+        }
+        i++;
+        continue;
+      }
+      if (!node.isObject()) {
+        return MissingNode.getInstance();
+      }
+      JsonNode next = node.get(seg);
+      int j = i;
+      if (next == null) {
+        String joined = seg;
+        while (next == null && j + 1 < segments.length && segments[j + 1].charAt(0) != '[') {
+          j++;
+          joined = joined + "." + segments[j];
+          next = node.get(joined);
+        }
+        if (next == null) {
+          return MissingNode.getInstance();
+        }
+      }
+      node = next;
+      i = j + 1;
+    }
+    return node == null ? MissingNode.getInstance() : node;
+  }
+
   private static String unquote(String s) {
     if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'')) {
       return s.substring(1, s.length() - 1);
