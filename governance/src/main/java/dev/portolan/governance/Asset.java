@@ -132,6 +132,37 @@ public final class Asset {
     return Optional.of(location);
   }
 
+  /**
+   * The entity in the canonical encoding, as YAML: {@code AiResource} kind casing with apiVersion {@code
+   * backstage.io/v1alpha1}, SPDX presence values ({@code usesSensitivePersonalInformation}, {@code
+   * personalData.present}) as the strings {@code yes}/{@code no} even when read as booleans, and every string
+   * a YAML 1.1 reader would misread (yes, no, on, dates, numbers) double-quoted.
+   *
+   * @return block YAML
+   */
+  public String toYaml() {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = document.deepCopy();
+    if (kind.equals("AiResource")) {
+      copy.put("kind", "AiResource");
+      copy.put("apiVersion", "backstage.io/v1alpha1");
+    }
+    JsonNode spec = copy.path("spec");
+    if (spec.isObject()) {
+      presence((com.fasterxml.jackson.databind.node.ObjectNode) spec, "usesSensitivePersonalInformation");
+      if (spec.path("personalData").isObject()) {
+        presence((com.fasterxml.jackson.databind.node.ObjectNode) spec.path("personalData"), "present");
+      }
+    }
+    return dev.portolan.governance.internal.CanonicalYaml.write(copy);
+  }
+
+  private static void presence(com.fasterxml.jackson.databind.node.ObjectNode o, String field) {
+    JsonNode v = o.path(field);
+    if (v.isBoolean()) {
+      o.put(field, v.booleanValue() ? "yes" : "no");
+    }
+  }
+
   /** The raw tree, not copied; for the engine only. */
   JsonNode tree() {
     return document;
