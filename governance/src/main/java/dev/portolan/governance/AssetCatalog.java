@@ -90,6 +90,10 @@ public final class AssetCatalog {
     return dev.portolan.governance.internal.Refs.canonical(ref, null, "default").map(byRef::get);
   }
 
+  Asset find(String canonicalRef) {
+    return byRef.get(canonicalRef);
+  }
+
   /**
    * All entities, sorted by ref.
    *

@@ -36,6 +36,9 @@ public final class YamlTrees {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_NODES = 1_000_000;
 
+  /** The YAML 1.2 core schema; its resolver tables are filled once in the constructor and only read after. */
+  private static final CoreSchema SCHEMA = new CoreSchema();
+
   private YamlTrees() {}
 
   /**
@@ -79,7 +82,7 @@ public final class YamlTrees {
   public static List<Document> parseAll(String text, String file) {
     LoadSettings settings =
         LoadSettings.builder()
-            .setSchema(new CoreSchema())
+            .setSchema(SCHEMA)
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(50)
             .setLabel(file)
