@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Backstage-compatible software catalog, templates, DORA metrics and AI governance.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
       DemoCommand.class,
     })
 public final class PortolanCommand implements Runnable {

@@ -99,9 +99,17 @@ public final class DocumentReader {
    * @return the documents, in order
    */
   public List<SourceDocument> read(String name, byte[] content) {
-    if (content.length > (long) limits.maxDocumentCodePoints() * 4) {
-      return List.of(fileError(name, "file has " + content.length + " bytes, more than the limit of "
-          + limits.maxDocumentCodePoints() + " code points"));
+    if (content.length > limits.maxDocumentCodePoints()) {
+      long codePoints = 0;
+      for (byte b : content) {
+        if ((b & 0xC0) != 0x80) {
+          codePoints++;
+        }
+      }
+      if (codePoints > limits.maxDocumentCodePoints()) {
+        return List.of(fileError(name, "file has " + codePoints + " code points, more than the limit of "
+            + limits.maxDocumentCodePoints()));
+      }
     }
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -123,7 +131,7 @@ public final class DocumentReader {
       Violation v = new Violation(name, 0, Optional.of(new SourcePosition(line, col)), Optional.empty(),
           FieldPath.ROOT, String.format("invalid UTF-8: byte 0x%02X at byte offset %d; catalog files must be UTF-8",
               content[bad] & 0xFF, bad), Stage.PARSE);
-      return List.of(new SourceDocument(name, 0, null, null, v));
+      return List.of(new SourceDocument(name, 0, null, null, v, "file " + name + " could not be read, " + v.message()));
     }
   }
 
@@ -151,9 +159,9 @@ public final class DocumentReader {
         ReadDocument.ReadError e = d.error().get();
         Violation v = new Violation(name, d.index(), Optional.of(new SourcePosition(e.line() + 1, e.column() + 1)),
             Optional.empty(), FieldPath.ROOT, e.message(), Stage.PARSE);
-        out.add(new SourceDocument(name, d.index(), null, null, v));
+        out.add(new SourceDocument(name, d.index(), null, null, v, String.format(e.backstageMessage(), name)));
       } else {
-        out.add(new SourceDocument(name, d.index(), d.json().orElseThrow(), d.tree(), null));
+        out.add(new SourceDocument(name, d.index(), d.json().orElseThrow(), d.tree(), null, null));
       }
     }
     return out;
@@ -161,6 +169,7 @@ public final class DocumentReader {
 
   private static SourceDocument fileError(String name, String message) {
     return new SourceDocument(name, 0, null, null,
-        new Violation(name, 0, Optional.empty(), Optional.empty(), FieldPath.ROOT, message, Stage.PARSE));
+        new Violation(name, 0, Optional.empty(), Optional.empty(), FieldPath.ROOT, message, Stage.PARSE),
+        "file " + name + " could not be read, " + message);
   }
 }

@@ -17,8 +17,10 @@ public final class SourceDocument {
   private final JsonNode json;
   private final YNode tree;
   private final Violation error;
+  private final String backstageError;
 
-  SourceDocument(String file, int index, JsonNode json, YNode tree, Violation error) {
+  SourceDocument(String file, int index, JsonNode json, YNode tree, Violation error, String backstageError) {
+    this.backstageError = backstageError;
     this.file = Objects.requireNonNull(file);
     this.index = index;
     this.json = json;
@@ -51,6 +53,11 @@ public final class SourceDocument {
    */
   public Optional<JsonNode> json() {
     return Optional.ofNullable(json).map(JsonNode::deepCopy);
+  }
+
+  /** How Backstage words the read error, for this package. */
+  String backstageError() {
+    return backstageError;
   }
 
   /** The YAML tree, for this package. */

@@ -19,6 +19,7 @@ public record ReadDocument(int index, Optional<JsonNode> json, YNode tree, Optio
    * @param line the 0-based line
    * @param column the 0-based column
    * @param message what went wrong
+   * @param backstageMessage how Backstage's catalog words the failure, {@code %s} standing for the file
    */
-  public record ReadError(int line, int column, String message) {}
+  public record ReadError(int line, int column, String message, String backstageMessage) {}
 }

@@ -60,6 +60,11 @@ final class ScalarResolver {
           case "bool" -> yaml11 ? bool11(v) : (CORE_BOOL.matcher(v).matches() ? bool(v) : null);
           case "int" -> yaml11 ? int11(v) : intCore(v);
           case "float" -> yaml11 ? float11(v) : floatCore(v);
+          case "binary" -> binary(v);
+          case "timestamp" -> {
+            Matcher m = Y11_TIMESTAMP.matcher(v.trim());
+            yield m.matches() ? timestamp(m) : null;
+          }
           default -> null;
         };
         return r != null ? r : TextNode.valueOf(v);
@@ -236,6 +241,22 @@ final class ScalarResolver {
   }
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+
+  /** A {@code !!binary} scalar: bytes, which become an object of index keys in JSON (a Uint8Array). */
+  private static JsonNode binary(String v) {
+    byte[] bytes;
+    try {
+      bytes = java.util.Base64.getMimeDecoder().decode(v.replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < bytes.length; i++) {
+      o.put(Integer.toString(i), bytes[i] & 0xFF);
+    }
+    return o;
+  }
 
   private static JsonNode bool(String v) {
     return BooleanNode.valueOf(v.charAt(0) == 't' || v.charAt(0) == 'T');

@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -180,7 +181,9 @@ public final class YamlReader {
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
-        out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e)));
+        out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e),
+            "YAML error at file:%s, YAMLParseError: " + describe(e) + " at line " + (line + lineOffset + 1)
+                + ", column " + (col + 1)));
         index[0]++;
         if (index[0] >= limits.maxDocuments()) {
           return out;
@@ -194,6 +197,12 @@ public final class YamlReader {
         }
         lineOffset += countLines(rest, next);
         rest = rest.substring(next);
+      } catch (ReaderException e) {
+        int[] lc = lineColumn(rest, e.getPosition());
+        out.add(error(index[0], lc[0] + lineOffset, lc[1], String.format(
+            "character U+%04X is not allowed in YAML (control characters and non-characters must be escaped)",
+            e.getCodePoint())));
+        return out;
       } catch (YamlEngineException e) {
         out.add(error(index[0], lineOffset, 0, "YAML error: " + e.getMessage()));
         return out;
@@ -238,6 +247,22 @@ public final class YamlReader {
         || s.charAt(at) == '\r';
   }
 
+  /** The 0-based line and column of a code point offset. */
+  private static int[] lineColumn(String s, int codePointOffset) {
+    int line = 0;
+    int col = 0;
+    int cp = 0;
+    for (int i = 0; i < s.length() && cp < codePointOffset; i += Character.charCount(s.codePointAt(i)), cp++) {
+      if (s.charAt(i) == '\n') {
+        line++;
+        col = 0;
+      } else {
+        col++;
+      }
+    }
+    return new int[] {line, col};
+  }
+
   private static int countLines(String s, int end) {
     int n = 0;
     for (int i = 0; i < end; i++) {
@@ -249,7 +274,12 @@ public final class YamlReader {
   }
 
   private static ReadDocument error(int index, int line, int col, String message) {
-    return new ReadDocument(index, Optional.empty(), null, Optional.of(new ReadDocument.ReadError(line, col, message)));
+    return error(index, line, col, message, "YAML error at file:%s, YAMLParseError: " + message);
+  }
+
+  private static ReadDocument error(int index, int line, int col, String message, String backstage) {
+    return new ReadDocument(index, Optional.empty(), null,
+        Optional.of(new ReadDocument.ReadError(line, col, message, backstage)));
   }
 
   /** The state of the document being read. */
@@ -309,7 +339,8 @@ public final class YamlReader {
           if (doc.stack.size() >= limits.maxDepth()) {
             if (doc.error == null) {
               doc.error = new ReadDocument.ReadError(line, col,
-                  "nesting is deeper than the limit of " + limits.maxDepth() + " levels");
+                  "nesting is deeper than the limit of " + limits.maxDepth() + " levels",
+                  "file %s could not be read, nesting is deeper than " + limits.maxDepth() + " levels");
             }
             doc.skipDepth = 1;
             continue;
@@ -339,7 +370,9 @@ public final class YamlReader {
           if (target == null) {
             if (doc.error == null) {
               doc.error = new ReadDocument.ReadError(line, col,
-                  "unresolved alias *" + name + " (the anchor must be set before the alias)");
+                  "unresolved alias *" + name + " (the anchor must be set before the alias)",
+                  "file %s could not be read, ReferenceError: Unresolved alias (the anchor must be set before "
+                      + "the alias): " + name);
               doc.stopAfter = true;
             }
             target = new YNode.Scalar(line, col, "", null, true);
@@ -389,7 +422,9 @@ public final class YamlReader {
         String id = (v.isNumber() ? "n" : v.isTextual() ? "s" : v.isBoolean() ? "b" : "z") + ScalarResolver.keyText(v);
         if (!seen.add(id) && doc.error == null) {
           doc.error = new ReadDocument.ReadError(k.line, k.column,
-              "duplicate key '" + s.value + "': map keys must be unique");
+              "duplicate key '" + s.value + "': map keys must be unique",
+              "YAML error at file:%s, YAMLParseError: Map keys must be unique at line " + (k.line + 1)
+                  + ", column " + (k.column + 1));
         }
       }
     }
@@ -409,7 +444,7 @@ public final class YamlReader {
       json = c.convert(doc.root);
     } catch (AliasBudgetException e) {
       out.add(new ReadDocument(index, Optional.empty(), null, Optional.of(
-          new ReadDocument.ReadError(e.at.line, e.at.column, e.getMessage()))));
+          new ReadDocument.ReadError(e.at.line, e.at.column, e.getMessage(), e.backstage))));
       throw new StopFile();
     }
     if (json.isNull()) {
@@ -422,10 +457,12 @@ public final class YamlReader {
   private static final class AliasBudgetException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient YNode at;
+    final String backstage;
 
-    AliasBudgetException(YNode at, String message) {
+    AliasBudgetException(YNode at, String message, String backstage) {
       super(message, null, false, false);
       this.at = at;
+      this.backstage = backstage;
     }
   }
 
@@ -480,7 +517,9 @@ public final class YamlReader {
       JsonNode value = anchorValues.get(a.target);
       if (data == null || value == null) {
         throw new AliasBudgetException(a, "unresolved alias *" + a.name
-            + " (the anchor must be set before the alias)");
+            + " (the anchor must be set before the alias)",
+            "file %s could not be read, ReferenceError: Unresolved alias (the anchor must be set before the "
+                + "alias): " + a.name);
       }
       data[0]++;
       if (data[1] == 0) {
@@ -488,7 +527,9 @@ public final class YamlReader {
       }
       if ((long) data[0] * data[1] > maxAliasCount) {
         throw new AliasBudgetException(a, "excessive alias count (more than " + maxAliasCount
-            + " alias expansions) indicates a resource exhaustion attack; the rest of the file is not read");
+            + " alias expansions) indicates a resource exhaustion attack; the rest of the file is not read",
+            "file %s could not be read, ReferenceError: Excessive alias count indicates a resource exhaustion "
+                + "attack");
       }
       return value;
     }
