@@ -61,6 +61,7 @@ class ValidateHostileFilesForkedTest {
       binary[i] = (byte) (i * 131 + 17);
     }
     Files.write(dir.resolve("binary.yaml"), binary);
+    Files.writeString(dir.resolve("many-nodes.yaml"), "[" + "1,".repeat(1_500_000) + "1]\n");
     Files.writeString(dir.resolve("empty.yaml"), "");
     Files.writeString(dir.resolve("comments-only.yaml"), "# nothing\n");
     Files.writeString(dir.resolve("mixed.yaml"), component("good-one") + "---\n" + component("bad name")
@@ -90,7 +91,7 @@ class ValidateHostileFilesForkedTest {
     assertThat(p.exitValue()).isEqualTo(1);
     List<String> lines = stdout.lines().toList();
     for (String f : List.of("alias-bomb", "deep", "big-scalar", "invalid-utf8", "duplicate-keys", "tabs",
-        "binary")) {
+        "binary", "many-nodes")) {
       assertThat(lines).filteredOn(l -> l.contains(f + ".yaml")).singleElement()
           .satisfies(l -> assertThat(l).contains("\"valid\":false").contains("\"line\":"));
     }

@@ -148,6 +148,27 @@ public final class Entity {
   }
 
   /**
+   * The output-only {@code relations} of an entity returned by a catalog (descriptor files must not have
+   * them). Entries without a string {@code type} and {@code targetRef} are left out.
+   *
+   * @return the relations, in document order
+   */
+  public List<EntityRelation> relations() {
+    List<EntityRelation> out = new ArrayList<>();
+    JsonNode r = node.get("relations");
+    if (r != null && r.isArray()) {
+      for (JsonNode rel : r) {
+        Optional<String> type = text(rel.get("type"));
+        Optional<String> target = text(rel.get("targetRef"));
+        if (type.isPresent() && target.isPresent()) {
+          out.add(new EntityRelation(type.get(), target.get()));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * A copy of {@code spec}.
    *
    * @return the spec, an empty object when absent or not an object
@@ -299,6 +320,15 @@ public final class Entity {
     } catch (JsonProcessingException e) {
       throw new PortolanException("cannot write entity as JSON", e);
     }
+  }
+
+  /**
+   * The whole document as block-style YAML that reads back to this entity.
+   *
+   * @return the YAML text
+   */
+  public String toYamlString() {
+    return dev.portolan.catalog.model.internal.YamlWriter.write(node);
   }
 
   private static Optional<String> text(JsonNode n) {

@@ -247,6 +247,11 @@ class CatalogModelTest {
     Files.writeString(f, API_WITH_PLACEHOLDER);
     assertThat(APP.validate(f).get(0).valid()).isTrue();
     assertThat(APP.readsPlaceholderFiles()).isFalse();
+    for (CatalogModel m : List.of(APP, CORE)) {
+      DocumentResult json = m.validate("api.yaml", API_WITH_PLACEHOLDER.replace("$text", "$json")).get(0);
+      assertThat(json.violations()).isEmpty();
+      assertThat(json.backstageVerdict()).isEmpty();
+    }
     DocumentResult bad = APP.validate("api.yaml", API_WITH_PLACEHOLDER.replace("./openapi.yaml", "[1]")).get(0);
     assertThat(bad.backstageVerdict().orElseThrow().stage()).isEqualTo(Stage.PREPROCESS);
     assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.definition.$text");
@@ -280,6 +285,18 @@ class CatalogModelTest {
   void validate_entity_inMemory() {
     Entity e = APP.validate("c.yaml", COMPONENT).get(0).entity().orElseThrow();
     assertThat(APP.validate("mem", e).valid()).isTrue();
+  }
+
+  @Test
+  void validate_concurrentUse_givesSameResults() throws Exception {
+    Path corpus = ConformanceTest.conformanceDir().resolve("edge");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.walk(corpus)) {
+      files = s.filter(CatalogModel::isDescriptorFile).sorted().limit(300).toList();
+    }
+    List<List<DocumentResult>> sequential = files.stream().map(CORE::validate).toList();
+    List<List<DocumentResult>> parallel = files.parallelStream().map(CORE::validate).toList();
+    assertThat(parallel).isEqualTo(sequential);
   }
 
   @Test

@@ -20,6 +20,8 @@ class ValuesTest {
   void limits_withers_changeOneLimit() {
     Limits l = Limits.DEFAULTS.withMaxDepth(7).withMaxDocuments(3).withMaxAliasCount(0).withMaxDocumentCodePoints(9);
     assertThat(l).isEqualTo(new Limits(0, 9, 7, 3));
+    assertThat(l.withMaxNodes(11)).isEqualTo(new Limits(0, 9, 7, 3, 11));
+    assertThat(Limits.DEFAULTS.maxNodes()).isEqualTo(1_000_000);
     assertThat(Limits.DEFAULTS.maxAliasCount()).isEqualTo(100);
     assertThatThrownBy(() -> Limits.DEFAULTS.withMaxDepth(0)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -161,11 +161,27 @@ public final class Pipeline {
       this.tree = tree;
     }
 
-    void add(Stage stage, FieldPath path, boolean keyPosition, String message) {
+    /** Whether a path lies in a field filled by a placeholder that was not read. */
+    boolean unchecked(FieldPath path) {
       for (FieldPath p : unresolvedPlaceholders) {
         if (path.startsWith(p)) {
-          return;
+          return true;
         }
+      }
+      return false;
+    }
+
+    /** The schema errors outside unread placeholders. */
+    List<JsonSchemas.SchemaError> checked(List<JsonSchemas.SchemaError> errors) {
+      if (unresolvedPlaceholders.isEmpty()) {
+        return errors;
+      }
+      return errors.stream().filter(e -> !unchecked(e.path())).toList();
+    }
+
+    void add(Stage stage, FieldPath path, boolean keyPosition, String message) {
+      if (unchecked(path)) {
+        return;
       }
       Optional<SourcePosition> pos = Positions.find(tree, path, keyPosition);
       violations.add(new Violation(file, index, pos, Optional.ofNullable(ref), path, message, stage));
@@ -249,7 +265,7 @@ public final class Pipeline {
     }
 
     // 3. policies
-    List<JsonSchemas.SchemaError> schemaErrors = entitySchema.validate(entity);
+    List<JsonSchemas.SchemaError> schemaErrors = run.checked(entitySchema.validate(entity));
     for (JsonSchemas.SchemaError e : schemaErrors) {
       run.add(Stage.POLICY, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
     }
@@ -490,6 +506,9 @@ public final class Pipeline {
 
   private void require(Run run, List<String> firstFailure, String label, FieldPath path, JsonNode value,
       java.util.function.Predicate<String> rule, String expectation, boolean key) {
+    if (run.unchecked(path)) {
+      return;
+    }
     if (value == null || value.isNull() || value.isMissingNode()) {
       firstFailure.add(label + " must have a value");
       if (!run.reported.contains(path)) {
@@ -517,7 +536,7 @@ public final class Pipeline {
     String apiVersion = entity.get("apiVersion").textValue();
     if (profile == Profile.CORE) {
       for (Map.Entry<String, JsonSchemas.Compiled> v : builtinValidators) {
-        List<JsonSchemas.SchemaError> errors = v.getValue().validate(entity);
+        List<JsonSchemas.SchemaError> errors = run.checked(v.getValue().validate(entity));
         if (errors.isEmpty()) {
           recognized = true;
           break;
@@ -534,7 +553,7 @@ public final class Pipeline {
       }
     } else {
       if (appKind != null) {
-        List<JsonSchemas.SchemaError> errors = appKind.schema().validate(entity);
+        List<JsonSchemas.SchemaError> errors = run.checked(appKind.schema().validate(entity));
         if (!errors.isEmpty()) {
           List<String> texts = new ArrayList<>();
           for (JsonSchemas.SchemaError e : errors) {
@@ -547,7 +566,7 @@ public final class Pipeline {
         }
         recognized = true;
       }
-      List<JsonSchemas.SchemaError> errors = templateSchema.validate(entity);
+      List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
       if (errors.isEmpty()) {
         recognized = true;
       } else if (!soft(errors)) {
@@ -561,7 +580,8 @@ public final class Pipeline {
     }
     for (CustomKind ck : customKinds) {
       if (ck.kind().equals(kind) && ck.apiVersion().equals(apiVersion)) {
-        List<Issue> issues = ck.validator().apply(entity.deepCopy());
+        List<Issue> issues = ck.validator().apply(entity.deepCopy()).stream()
+            .filter(i -> !run.unchecked(i.path())).toList();
         if (!issues.isEmpty()) {
           for (Issue i : issues) {
             run.add(Stage.KIND, i.path(), false, i.message());
