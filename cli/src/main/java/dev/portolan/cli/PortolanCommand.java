@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       GovernCommand.class,
       AibomCommand.class,
+      ValidateCommand.class,
       DemoCommand.class,
     })
 public final class PortolanCommand implements Runnable {

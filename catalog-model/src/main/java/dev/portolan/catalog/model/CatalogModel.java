@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.model.internal.JsonSchemas;
 import dev.portolan.catalog.model.internal.Pipeline;
 import dev.portolan.catalog.model.internal.YNode;
+import dev.portolan.catalog.model.internal.YamlReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates Backstage catalog descriptors ({@code catalog-info.yaml} and friends) and gives, for
@@ -43,8 +49,10 @@ import java.util.Optional;
  * lists every problem found, and {@link DocumentResult#backstageVerdict()} Backstage's own error text.
  *
  * <p>Placeholders ({@code $text}, {@code $json}, {@code $yaml}) are recognised as Backstage recognises them
- * and a non-string placeholder value is an error; their content is not read (Backstage reads it from the
- * source repository), so the field they fill is not checked further.
+ * and a non-string placeholder value is an error. Backstage reads their content from the source repository;
+ * Portolan never fetches URLs, so a placeholder it does not read leaves the field it fills unchecked. With
+ * {@link Builder#readPlaceholderFiles(boolean)} placeholders naming relative paths are read from disk
+ * (relative to the validated file) and their content is validated.
  *
  * <p>Instances are immutable and thread-safe; build one and share it.
  */
@@ -55,6 +63,7 @@ public final class CatalogModel {
   private final List<KindDefinition> kinds;
   private final DocumentReader reader;
   private final Pipeline pipeline;
+  private final boolean readPlaceholderFiles;
 
   private CatalogModel(Builder b) {
     this.profile = b.profile;
@@ -67,14 +76,17 @@ public final class CatalogModel {
       if (k.jsonSchema().isPresent()) {
         JsonSchemas.Compiled compiled = schemas.compile(schemas.parse(k.jsonSchema().get()));
         custom.add(new Pipeline.CustomKind(k.apiVersion(), k.kind(), entity -> compiled.validate(entity).stream()
-            .map(e -> new Pipeline.Issue(e.path(), e.ajvMessage())).toList()));
+            .map(e -> new Pipeline.Issue(e.path(), e.message())).toList()));
       } else {
         KindValidator v = k.validator().orElseThrow();
         custom.add(new Pipeline.CustomKind(k.apiVersion(), k.kind(), entity -> v.validate(Entity.adopt(entity))
             .stream().map(i -> new Pipeline.Issue(i.path(), i.message())).toList()));
       }
     }
-    this.pipeline = new Pipeline(profile, schemas, custom);
+    this.readPlaceholderFiles = b.readPlaceholderFiles;
+    this.pipeline = new Pipeline(profile, schemas, custom, b.readPlaceholderFiles
+        ? Optional.of(new Pipeline.PlaceholderFiles(new YamlReader(limits), limits.maxDocumentCodePoints() * 4L))
+        : Optional.empty());
   }
 
   /**
@@ -105,6 +117,15 @@ public final class CatalogModel {
   }
 
   /**
+   * Whether placeholders naming local files are read (see {@link Builder#readPlaceholderFiles(boolean)}).
+   *
+   * @return true when local placeholder files are read
+   */
+  public boolean readsPlaceholderFiles() {
+    return readPlaceholderFiles;
+  }
+
+  /**
    * The user-registered kinds.
    *
    * @return the kinds, in registration order
@@ -121,7 +142,53 @@ public final class CatalogModel {
    * @return one result per non-empty document, in order
    */
   public List<DocumentResult> validate(Path file) {
-    return validateDocuments(reader.read(file));
+    Path dir = file.toAbsolutePath().getParent();
+    List<DocumentResult> out = new ArrayList<>();
+    for (SourceDocument d : reader.read(file)) {
+      out.add(validateDocument(d, Optional.ofNullable(dir)));
+    }
+    return out;
+  }
+
+  /**
+   * Validates a file, or every descriptor file under a directory: {@code *.yaml}, {@code *.yml} and
+   * {@code *.json} (any case), recursively, in path order. A directory that cannot be listed is reported as
+   * an invalid document of that directory.
+   *
+   * @param root a file or a directory
+   * @return the results of every file, in order
+   */
+  public List<DocumentResult> validateTree(Path root) {
+    if (!Files.isDirectory(root)) {
+      return validate(root);
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(f -> Files.isRegularFile(f) && isDescriptorFile(f)).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      Violation v = new Violation(root.toString(), 0, Optional.empty(), Optional.empty(), FieldPath.ROOT,
+          "cannot list directory: " + e.getMessage(), Stage.PARSE);
+      return List.of(new DocumentResult(root.toString(), 0, Optional.empty(), Optional.empty(), false, List.of(v),
+          Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, v.message()))));
+    }
+    List<DocumentResult> out = new ArrayList<>();
+    for (Path f : files) {
+      out.addAll(validate(f));
+    }
+    return out;
+  }
+
+  /**
+   * Whether a file name is one {@link #validateTree(Path)} reads: {@code *.yaml}, {@code *.yml} or
+   * {@code *.json}, ignoring case.
+   *
+   * @param file the file
+   * @return true for descriptor files
+   */
+  public static boolean isDescriptorFile(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
   /**
@@ -154,7 +221,7 @@ public final class CatalogModel {
    * @return the result
    */
   public DocumentResult validate(String name, Entity entity) {
-    return validateJson(name, 0, entity.toJson(), null);
+    return validateJson(name, 0, entity.toJson(), null, Optional.empty());
   }
 
   /**
@@ -166,21 +233,22 @@ public final class CatalogModel {
   public List<DocumentResult> validateDocuments(List<SourceDocument> documents) {
     List<DocumentResult> out = new ArrayList<>(documents.size());
     for (SourceDocument d : documents) {
-      out.add(validateDocument(d));
+      out.add(validateDocument(d, Optional.empty()));
     }
     return out;
   }
 
-  private DocumentResult validateDocument(SourceDocument d) {
+  private DocumentResult validateDocument(SourceDocument d, Optional<Path> baseDir) {
     if (d.error().isPresent()) {
       Violation v = d.error().get();
       return new DocumentResult(d.file(), d.index(), Optional.empty(), Optional.empty(), false, List.of(v),
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, d.backstageError())));
     }
-    return validateJson(d.file(), d.index(), d.jsonUnsafe(), d.tree());
+    return validateJson(d.file(), d.index(), d.jsonUnsafe(), d.tree(), baseDir);
   }
 
-  private DocumentResult validateJson(String file, int index, JsonNode json, YNode tree) {
+  private DocumentResult validateJson(String file, int index, JsonNode json, YNode tree,
+      Optional<Path> baseDir) {
     if (!json.isObject()) {
       String type = json.isTextual() ? "string" : json.isNumber() ? "number" : json.isBoolean() ? "boolean" : "object";
       Violation v = new Violation(file, index, tree == null ? Optional.empty()
@@ -191,7 +259,7 @@ public final class CatalogModel {
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, "Expected object at root, got " + type)));
     }
     ObjectNode obj = (ObjectNode) json;
-    Pipeline.Outcome o = pipeline.process(obj, tree, file, index);
+    Pipeline.Outcome o = pipeline.process(obj, tree, file, index, baseDir);
     JsonNode kind = obj.get("kind");
     return new DocumentResult(file, index, o.ref(),
         kind != null && kind.isTextual() ? Optional.of(kind.textValue()) : Optional.empty(),
@@ -203,8 +271,24 @@ public final class CatalogModel {
     private Profile profile = Profile.APP;
     private Limits limits = Limits.DEFAULTS;
     private final Map<String, KindDefinition> kinds = new LinkedHashMap<>();
+    private boolean readPlaceholderFiles;
 
     private Builder() {}
+
+    /**
+     * Whether {@code $text}, {@code $json} and {@code $yaml} placeholders with a relative path are read from
+     * the local file system, relative to the folder of the file being validated (off by default: a service
+     * validating untrusted descriptors must not read its own files). When on, a missing file, invalid JSON
+     * or a YAML file without exactly one document is an error, and the content is validated in place of the
+     * placeholder. URLs are never fetched.
+     *
+     * @param read true to read local placeholder files
+     * @return this builder
+     */
+    public Builder readPlaceholderFiles(boolean read) {
+      this.readPlaceholderFiles = read;
+      return this;
+    }
 
     /**
      * Sets the profile.

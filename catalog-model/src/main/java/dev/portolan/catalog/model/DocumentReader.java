@@ -99,9 +99,17 @@ public final class DocumentReader {
    * @return the documents, in order
    */
   public List<SourceDocument> read(String name, byte[] content) {
-    if (content.length > (long) limits.maxDocumentCodePoints() * 4) {
-      return List.of(fileError(name, "file has " + content.length + " bytes, more than the limit of "
-          + limits.maxDocumentCodePoints() + " code points"));
+    if (content.length > limits.maxDocumentCodePoints()) {
+      long codePoints = 0;
+      for (byte b : content) {
+        if ((b & 0xC0) != 0x80) {
+          codePoints++;
+        }
+      }
+      if (codePoints > limits.maxDocumentCodePoints()) {
+        return List.of(fileError(name, "file has " + codePoints + " code points, more than the limit of "
+            + limits.maxDocumentCodePoints()));
+      }
     }
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

@@ -148,6 +148,27 @@ public final class Entity {
   }
 
   /**
+   * The output-only {@code relations} of an entity returned by a catalog (descriptor files must not have
+   * them). Entries without a string {@code type} and {@code targetRef} are left out.
+   *
+   * @return the relations, in document order
+   */
+  public List<EntityRelation> relations() {
+    List<EntityRelation> out = new ArrayList<>();
+    JsonNode r = node.get("relations");
+    if (r != null && r.isArray()) {
+      for (JsonNode rel : r) {
+        Optional<String> type = text(rel.get("type"));
+        Optional<String> target = text(rel.get("targetRef"));
+        if (type.isPresent() && target.isPresent()) {
+          out.add(new EntityRelation(type.get(), target.get()));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * A copy of {@code spec}.
    *
    * @return the spec, an empty object when absent or not an object
@@ -193,6 +214,72 @@ public final class Entity {
   }
 
   /**
+   * The typed view of {@code spec} for the kinds Backstage ships, chosen by the exact {@code kind}
+   * ({@code Template} also needs {@code apiVersion: scaffolder.backstage.io/v1beta3}).
+   *
+   * @return the view, empty for other kinds
+   */
+  public Optional<KindSpec> kindSpec() {
+    JsonNode s = node.path("spec");
+    return Optional.ofNullable(switch (kind()) {
+      case "Component" -> new ComponentSpec(str(s, "type"), str(s, "lifecycle"), str(s, "owner"),
+          text(s.get("system")), text(s.get("subcomponentOf")), specStrings("providesApis"),
+          specStrings("consumesApis"), specStrings("dependsOn"), specStrings("dependencyOf"));
+      case "API" -> {
+        List<ApiSpec.McpRemote> remotes = new ArrayList<>();
+        if (s.path("remotes").isArray()) {
+          for (JsonNode r : s.get("remotes")) {
+            if (r.path("type").isTextual() && r.path("url").isTextual()) {
+              remotes.add(new ApiSpec.McpRemote(r.get("type").textValue(), r.get("url").textValue()));
+            }
+          }
+        }
+        yield new ApiSpec(str(s, "type"), str(s, "lifecycle"), str(s, "owner"), text(s.get("system")),
+            text(s.get("definition")), remotes);
+      }
+      case "Resource" -> new ResourceSpec(str(s, "type"), str(s, "owner"), text(s.get("system")),
+          specStrings("dependsOn"), specStrings("dependencyOf"));
+      case "System" -> new SystemSpec(str(s, "owner"), text(s.get("domain")), text(s.get("type")));
+      case "Domain" -> new DomainSpec(str(s, "owner"), text(s.get("subdomainOf")), text(s.get("type")));
+      case "Group" -> new GroupSpec(str(s, "type"), profile(s.get("profile")), text(s.get("parent")),
+          specStrings("children"), specStrings("members"));
+      case "User" -> new UserSpec(profile(s.get("profile")), specStrings("memberOf"));
+      case "Location" -> new LocationSpec(text(s.get("type")), text(s.get("target")), specStrings("targets"),
+          text(s.get("presence")));
+      case "AiResource" -> new AiResourceSpec(str(s, "type"), str(s, "lifecycle"), str(s, "owner"),
+          text(s.get("system")), text(s.get("version")), specStrings("dependsOn"), specStrings("skills"),
+          specStrings("plugins"));
+      case "Template" -> {
+        if (!"scaffolder.backstage.io/v1beta3".equals(apiVersion())) {
+          yield null;
+        }
+        List<TemplateSpec.Step> steps = new ArrayList<>();
+        if (s.path("steps").isArray()) {
+          for (JsonNode st : s.get("steps")) {
+            if (st.isObject()) {
+              steps.add(new TemplateSpec.Step(text(st.get("id")), text(st.get("name")),
+                  text(st.get("action")).orElse("")));
+            }
+          }
+        }
+        yield new TemplateSpec(str(s, "type"), text(s.get("owner")), text(s.get("lifecycle")), steps);
+      }
+      default -> null;
+    });
+  }
+
+  private static String str(JsonNode spec, String field) {
+    return text(spec.get(field)).orElse("");
+  }
+
+  private static Optional<ContactProfile> profile(JsonNode p) {
+    if (p == null || !p.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ContactProfile(text(p.get("displayName")), text(p.get("email")), text(p.get("picture"))));
+  }
+
+  /**
    * A copy of the value at a path.
    *
    * @param path the field path
@@ -233,6 +320,15 @@ public final class Entity {
     } catch (JsonProcessingException e) {
       throw new PortolanException("cannot write entity as JSON", e);
     }
+  }
+
+  /**
+   * The whole document as block-style YAML that reads back to this entity.
+   *
+   * @return the YAML text
+   */
+  public String toYamlString() {
+    return dev.portolan.catalog.model.internal.YamlWriter.write(node);
   }
 
   private static Optional<String> text(JsonNode n) {

@@ -11,18 +11,45 @@ package dev.portolan.catalog.model;
  * @param maxDocumentCodePoints the largest size of one file, in code points
  * @param maxDepth the deepest nesting of mappings and sequences
  * @param maxDocuments the most documents in one file
+ * @param maxNodes the most YAML nodes (scalars, sequences, mappings, aliases) in one file, which bounds the
+ *     memory a file can take
  */
-public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth, int maxDocuments) {
+public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth, int maxDocuments, int maxNodes) {
 
-  /** The defaults: alias count 100 (as Backstage), 16 MiB of code points, depth 500, 10,000 documents. */
-  public static final Limits DEFAULTS = new Limits(100, 16 * 1024 * 1024, 500, 10_000);
+  /**
+   * The defaults: alias count 100 (as Backstage), 16 MiB of code points, depth 500, 10,000 documents and
+   * 1,000,000 nodes per file.
+   */
+  public static final Limits DEFAULTS = new Limits(100, 16 * 1024 * 1024, 500, 10_000, 1_000_000);
 
   /** Checks every limit is positive. */
   public Limits {
-    if (maxAliasCount < 0 || maxDocumentCodePoints < 1 || maxDepth < 1 || maxDocuments < 1) {
+    if (maxAliasCount < 0 || maxDocumentCodePoints < 1 || maxDepth < 1 || maxDocuments < 1 || maxNodes < 1) {
       throw new IllegalArgumentException("limits must be positive: " + maxAliasCount + ", "
-          + maxDocumentCodePoints + ", " + maxDepth + ", " + maxDocuments);
+          + maxDocumentCodePoints + ", " + maxDepth + ", " + maxDocuments + ", " + maxNodes);
     }
+  }
+
+  /**
+   * Limits with the default node limit.
+   *
+   * @param maxAliasCount the alias budget of one document
+   * @param maxDocumentCodePoints the largest size of one file, in code points
+   * @param maxDepth the deepest nesting
+   * @param maxDocuments the most documents in one file
+   */
+  public Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth, int maxDocuments) {
+    this(maxAliasCount, maxDocumentCodePoints, maxDepth, maxDocuments, 1_000_000);
+  }
+
+  /**
+   * A copy with another node limit.
+   *
+   * @param value the new limit
+   * @return the new limits
+   */
+  public Limits withMaxNodes(int value) {
+    return new Limits(maxAliasCount, maxDocumentCodePoints, maxDepth, maxDocuments, value);
   }
 
   /**
@@ -32,7 +59,7 @@ public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth,
    * @return the new limits
    */
   public Limits withMaxAliasCount(int value) {
-    return new Limits(value, maxDocumentCodePoints, maxDepth, maxDocuments);
+    return new Limits(value, maxDocumentCodePoints, maxDepth, maxDocuments, maxNodes);
   }
 
   /**
@@ -42,7 +69,7 @@ public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth,
    * @return the new limits
    */
   public Limits withMaxDocumentCodePoints(int value) {
-    return new Limits(maxAliasCount, value, maxDepth, maxDocuments);
+    return new Limits(maxAliasCount, value, maxDepth, maxDocuments, maxNodes);
   }
 
   /**
@@ -52,7 +79,7 @@ public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth,
    * @return the new limits
    */
   public Limits withMaxDepth(int value) {
-    return new Limits(maxAliasCount, maxDocumentCodePoints, value, maxDocuments);
+    return new Limits(maxAliasCount, maxDocumentCodePoints, value, maxDocuments, maxNodes);
   }
 
   /**
@@ -62,6 +89,6 @@ public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth,
    * @return the new limits
    */
   public Limits withMaxDocuments(int value) {
-    return new Limits(maxAliasCount, maxDocumentCodePoints, maxDepth, value);
+    return new Limits(maxAliasCount, maxDocumentCodePoints, maxDepth, value, maxNodes);
   }
 }

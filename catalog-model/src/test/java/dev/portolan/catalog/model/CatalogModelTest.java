@@ -189,7 +189,7 @@ class CatalogModelTest {
     DocumentResult bad = m.validate("p.yaml", ok.replace("sku: A1", "sku: 1")).get(0);
     assertThat(bad.valid()).isFalse();
     assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.sku");
-    assertThat(bad.violations().get(0).message()).isEqualTo("must be string");
+    assertThat(bad.violations().get(0).message()).isEqualTo("expected a string, found the number 1");
     assertThat(APP.validate("p.yaml", ok).get(0).valid()).isFalse();
   }
 
@@ -216,9 +216,87 @@ class CatalogModelTest {
   }
 
   @Test
+  void validateTree_directory_readsDescriptorsInOrder(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("b.yml"), COMPONENT.replace("payments", "b"));
+    Files.writeString(dir.resolve("sub/a.JSON"), "{\"kind\": 1}");
+    Files.writeString(dir.resolve("notes.md"), "# not read");
+    List<DocumentResult> r = APP.validateTree(dir);
+    assertThat(r).extracting(DocumentResult::file).containsExactly(dir.resolve("b.yml").toString(),
+        dir.resolve("sub/a.JSON").toString());
+    assertThat(r.get(1).violations().get(0).message()).contains("found the number 1");
+    assertThat(APP.validateTree(dir.resolve("b.yml"))).hasSize(1);
+  }
+
+  private static final String API_WITH_PLACEHOLDER = """
+      apiVersion: backstage.io/v1alpha1
+      kind: API
+      metadata:
+        name: petstore
+      spec:
+        type: openapi
+        lifecycle: production
+        owner: team-a
+        definition:
+          $text: ./openapi.yaml
+      """;
+
+  @Test
+  void placeholders_notRead_leaveFieldUnchecked(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("api.yaml");
+    Files.writeString(f, API_WITH_PLACEHOLDER);
+    assertThat(APP.validate(f).get(0).valid()).isTrue();
+    assertThat(APP.readsPlaceholderFiles()).isFalse();
+    for (CatalogModel m : List.of(APP, CORE)) {
+      DocumentResult json = m.validate("api.yaml", API_WITH_PLACEHOLDER.replace("$text", "$json")).get(0);
+      assertThat(json.violations()).isEmpty();
+      assertThat(json.backstageVerdict()).isEmpty();
+    }
+    DocumentResult bad = APP.validate("api.yaml", API_WITH_PLACEHOLDER.replace("./openapi.yaml", "[1]")).get(0);
+    assertThat(bad.backstageVerdict().orElseThrow().stage()).isEqualTo(Stage.PREPROCESS);
+    assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.definition.$text");
+  }
+
+  @Test
+  void placeholders_readLocalFiles_whenEnabled(@TempDir Path dir) throws Exception {
+    CatalogModel m = CatalogModel.builder().readPlaceholderFiles(true).build();
+    Path f = dir.resolve("api.yaml");
+    Files.writeString(f, API_WITH_PLACEHOLDER);
+    DocumentResult missing = m.validate(f).get(0);
+    assertThat(missing.valid()).isFalse();
+    assertThat(missing.violations().get(0).message()).contains("not a readable file");
+    assertThat(missing.violations().get(0).position()).contains(new SourcePosition(10, 12));
+    Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.0\n");
+    assertThat(m.validate(f).get(0).valid()).isTrue();
+    Files.writeString(f, API_WITH_PLACEHOLDER.replace("$text: ./openapi.yaml", "$json: ./bad.json"));
+    Files.writeString(dir.resolve("bad.json"), "{nope");
+    DocumentResult badJson = m.validate(f).get(0);
+    assertThat(badJson.violations().get(0).message()).contains("is not valid JSON");
+    Files.writeString(f, API_WITH_PLACEHOLDER.replace("$text: ./openapi.yaml", "$yaml: ./two.yaml"));
+    Files.writeString(dir.resolve("two.yaml"), "a: 1\n---\nb: 2\n");
+    assertThat(m.validate(f).get(0).violations().get(0).message()).contains("exactly one YAML document, found 2");
+    Files.writeString(dir.resolve("two.yaml"), "just text\n");
+    assertThat(m.validate(f).get(0).valid()).isTrue();
+    Files.writeString(f, API_WITH_PLACEHOLDER.replace("./openapi.yaml", "https://example.com/openapi.yaml"));
+    assertThat(m.validate(f).get(0).valid()).isTrue();
+  }
+
+  @Test
   void validate_entity_inMemory() {
     Entity e = APP.validate("c.yaml", COMPONENT).get(0).entity().orElseThrow();
     assertThat(APP.validate("mem", e).valid()).isTrue();
+  }
+
+  @Test
+  void validate_concurrentUse_givesSameResults() throws Exception {
+    Path corpus = ConformanceTest.conformanceDir().resolve("edge");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.walk(corpus)) {
+      files = s.filter(CatalogModel::isDescriptorFile).sorted().limit(300).toList();
+    }
+    List<List<DocumentResult>> sequential = files.stream().map(CORE::validate).toList();
+    List<List<DocumentResult>> parallel = files.parallelStream().map(CORE::validate).toList();
+    assertThat(parallel).isEqualTo(sequential);
   }
 
   @Test

@@ -141,5 +141,44 @@ class ConformanceTest {
     if (EXACT_MESSAGE_STAGES.contains(stage)) {
       assertThat(verdict.message()).isEqualTo(expected.get("error").textValue());
     }
+    backstagePath(expected.get("error").textValue()).ifPresent(p -> assertThat(actual.violations())
+        .as("a violation at %s for %s", p, expected.get("error").textValue())
+        .anySatisfy(v -> assertThat(v.path()).isEqualTo(p)));
+  }
+
+  private static final java.util.regex.Pattern AJV_PATH = java.util.regex.Pattern.compile(
+      "(?:caused by TypeError: (?:Validation of \\w+ entity failed: )?|Malformed envelope, |^)(/[^ ]*|<root>) ");
+  private static final java.util.regex.Pattern FORMAT_FIELD = java.util.regex.Pattern.compile(
+      "caused by Error: \"(apiVersion|kind|metadata\\.name|metadata\\.namespace|tags\\.\\d+|links\\.\\d+\\.\\w+)\" is not valid");
+
+  /** The field Backstage's message names, as a path, when it names one in a form that maps unambiguously. */
+  static java.util.Optional<FieldPath> backstagePath(String message) {
+    java.util.regex.Matcher m = AJV_PATH.matcher(message);
+    if (m.find()) {
+      String pointer = m.group(1);
+      if (pointer.equals("<root>")) {
+        return java.util.Optional.of(FieldPath.ROOT);
+      }
+      List<FieldPath.Segment> segs = new ArrayList<>();
+      for (String part : pointer.substring(1).split("/", -1)) {
+        String key = part.replace("~1", "/").replace("~0", "~");
+        segs.add(key.matches("0|[1-9][0-9]{0,8}") ? new FieldPath.Index(Integer.parseInt(key))
+            : new FieldPath.Key(key));
+      }
+      return java.util.Optional.of(new FieldPath(segs));
+    }
+    java.util.regex.Matcher f = FORMAT_FIELD.matcher(message);
+    if (f.find()) {
+      String[] parts = f.group(1).split("\\.");
+      List<FieldPath.Segment> segs = new ArrayList<>();
+      if (parts[0].equals("tags") || parts[0].equals("links")) {
+        segs.add(new FieldPath.Key("metadata"));
+      }
+      for (String part : parts) {
+        segs.add(part.matches("\\d+") ? new FieldPath.Index(Integer.parseInt(part)) : new FieldPath.Key(part));
+      }
+      return java.util.Optional.of(new FieldPath(segs));
+    }
+    return java.util.Optional.empty();
   }
 }

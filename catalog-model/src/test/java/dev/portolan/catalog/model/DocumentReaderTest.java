@@ -145,6 +145,15 @@ class DocumentReaderTest {
   }
 
   @Test
+  void read_tooManyNodes_stopsFile() {
+    DocumentReader small = DocumentReader.create(Limits.DEFAULTS.withMaxNodes(5));
+    List<SourceDocument> docs = small.read("n.yaml", "a: [1, 2, 3]\n---\nb: 2\n");
+    assertThat(docs).hasSize(1);
+    assertThat(docs.get(0).error().orElseThrow().message()).contains("more than 5 YAML nodes");
+    assertThat(docs.get(0).error().orElseThrow().position()).contains(new SourcePosition(1, 11));
+  }
+
+  @Test
   void read_tooLarge_isError() {
     DocumentReader small = DocumentReader.create(Limits.DEFAULTS.withMaxDocumentCodePoints(10));
     assertThat(small.read("n.yaml", "a: 12345678901234\n").get(0).error().orElseThrow().message())

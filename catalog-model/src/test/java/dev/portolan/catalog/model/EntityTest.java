@@ -64,6 +64,13 @@ class EntityTest {
     assertThat(e.spec().size()).isZero();
   }
 
+  @Test
+  void relations_readsOutputRelations() {
+    Entity e = Entity.parseJson("{\"relations\":[{\"type\":\"ownedBy\",\"targetRef\":\"group:default/a\"},"
+        + "{\"type\":1}]}");
+    assertThat(e.relations()).containsExactly(new EntityRelation("ownedBy", "group:default/a"));
+  }
+
   @Property
   void of_toJson_roundTrips(@ForAll("entities") ObjectNode json) {
     assertThat(Entity.of(json).toJson()).isEqualTo(json);
@@ -74,6 +81,26 @@ class EntityTest {
   void yamlRead_json_roundTrips(@ForAll("entities") ObjectNode json) {
     JsonNode read = DocumentReader.create().read("e.json", json.toString()).get(0).json().orElseThrow();
     assertThat(read).isEqualTo(json);
+  }
+
+  @Test
+  void toYamlString_quotesAmbiguousStrings() {
+    Entity e = Entity.parseJson("{\"a\":\"0755\",\"b\":\"true\",\"c\":\"~\",\"d\":\"yes\",\"e\":1.5,\"f\":null}");
+    String yaml = e.toYamlString();
+    assertThat(DocumentReader.create().read("y", yaml).get(0).json()).contains(e.toJson());
+    assertThat(yaml).contains("a: '0755'");
+  }
+
+  @Property(tries = 200)
+  void toYamlString_readsBackEqual(@ForAll("entities") ObjectNode json, @ForAll("json") JsonNode extra) {
+    json.set("x-extra", extra);
+    Entity e = Entity.of(json);
+    assertThat(DocumentReader.create().read("y", e.toYamlString()).get(0).json()).contains(json);
+  }
+
+  @Provide
+  Arbitrary<JsonNode> json() {
+    return CatalogArbitraries.jsonValues();
   }
 
   @Provide

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -44,7 +46,54 @@ public final class JsonSchemas {
    * @param ajvParams Ajv's params rendered as {@code key: value}
    * @param property the property concerned, for required and additionalProperties
    */
-  public record SchemaError(FieldPath path, String keyword, String ajvMessage, String ajvParams, String property) {
+  public record SchemaError(FieldPath path, String keyword, String ajvMessage, String ajvParams, String property,
+      JsonNode schemaValue, JsonNode found) {
+
+    /**
+     * A message for people: what was expected and what was found.
+     *
+     * @return the message
+     */
+    public String message() {
+      return switch (keyword) {
+        case "required" -> "missing required field \"" + property + "\"";
+        case "additionalProperties" -> "unknown field \"" + property + "\" is not allowed here";
+        case "type" -> "expected " + typeText(schemaValue) + ", found " + Values.describe(found);
+        case "minLength" -> schemaValue != null && schemaValue.asInt() == 1
+            ? "expected a non-empty string, found " + Values.describe(found)
+            : "expected at least " + schemaValue.asText() + " characters, found " + Values.describe(found);
+        case "maxLength" -> "expected at most " + schemaValue.asText() + " characters, found "
+            + Values.describe(found);
+        case "minItems" -> "expected at least " + schemaValue.asText() + " item"
+            + (schemaValue.asInt() == 1 ? "" : "s") + ", found " + Values.describe(found);
+        case "enum" -> "expected one of " + schemaValue + ", found " + Values.describe(found);
+        case "const" -> "expected " + schemaValue + ", found " + Values.describe(found);
+        case "pattern" -> "expected a string matching " + schemaValue + ", found " + Values.describe(found);
+        default -> ajvMessage;
+      };
+    }
+
+    private static String typeText(JsonNode t) {
+      if (t == null) {
+        return "another type";
+      }
+      if (t.isArray()) {
+        List<String> names = new ArrayList<>();
+        t.forEach(x -> names.add(article(x.asText())));
+        return String.join(" or ", names);
+      }
+      return article(t.asText());
+    }
+
+    private static String article(String type) {
+      return switch (type) {
+        case "object" -> "an object";
+        case "array" -> "a list";
+        case "integer" -> "an integer";
+        case "null" -> "null";
+        default -> "a " + type;
+      };
+    }
 
     /**
      * The error as Ajv's instance path plus message, e.g. {@code /spec must have required property 'owner'}.
@@ -72,8 +121,12 @@ public final class JsonSchemas {
     for (String name : List.of("Entity", "EntityMeta", "common", "EntityEnvelope")) {
       shared.put(BASE + name, normalize(readResource("core/" + name + ".schema.json")).toString());
     }
+    JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+        .keyword(new NonValidationKeyword("deprecated"))
+        .keyword(new NonValidationKeyword("examples"))
+        .build();
     this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-        b -> b.schemaLoaders(l -> l.schemas(shared)));
+        b -> b.metaSchema(draft7).schemaLoaders(l -> l.schemas(shared)));
     this.config = SchemaValidatorsConfig.builder().build();
   }
 
@@ -175,36 +228,37 @@ public final class JsonSchemas {
     String type = m.getType();
     JsonNode s = m.getSchemaNode();
     String property = m.getProperty() == null ? "" : m.getProperty();
+    JsonNode found = m.getInstanceNode();
     Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
     switch (type) {
       case "required" -> {
         String prop = args.length > 0 ? String.valueOf(args[0]) : property;
         return new SchemaError(path, type, "must have required property '" + prop + "'",
-            "missingProperty: " + prop, prop);
+            "missingProperty: " + prop, prop, s, found);
       }
       case "type" -> {
         String t = s == null ? "" : s.isArray() ? join(s) : s.asText();
-        return new SchemaError(path, type, "must be " + t, "type: " + t, "");
+        return new SchemaError(path, type, "must be " + t, "type: " + t, "", s, found);
       }
       case "minLength" -> {
         String n = s == null ? "1" : s.asText();
-        return new SchemaError(path, type, "must NOT have fewer than " + n + " characters", "limit: " + n, "");
+        return new SchemaError(path, type, "must NOT have fewer than " + n + " characters", "limit: " + n, "", s, found);
       }
       case "maxLength" -> {
         String n = s == null ? "" : s.asText();
-        return new SchemaError(path, type, "must NOT have more than " + n + " characters", "limit: " + n, "");
+        return new SchemaError(path, type, "must NOT have more than " + n + " characters", "limit: " + n, "", s, found);
       }
       case "minItems" -> {
         String n = s == null ? "" : s.asText();
-        return new SchemaError(path, type, "must NOT have fewer than " + n + " items", "limit: " + n, "");
+        return new SchemaError(path, type, "must NOT have fewer than " + n + " items", "limit: " + n, "", s, found);
       }
       case "enum" -> {
         return new SchemaError(path, type, "must be equal to one of the allowed values",
-            "allowedValues: " + (s == null ? "" : join(s)), "");
+            "allowedValues: " + (s == null ? "" : join(s)), "", s, found);
       }
       case "const" -> {
         return new SchemaError(path, type, "must be equal to constant",
-            "allowedValue: " + (s == null ? "" : s.asText()), "");
+            "allowedValue: " + (s == null ? "" : s.asText()), "", s, found);
       }
       case "additionalProperties" -> {
         String prop = args.length > 0 ? String.valueOf(args[0]) : property;
@@ -212,23 +266,23 @@ public final class JsonSchemas {
         if (!path.isRoot() && path.segments().get(path.segments().size() - 1) instanceof FieldPath.Key k
             && k.name().equals(prop)) {
           return new SchemaError(parent, type, "must NOT have additional properties",
-              "additionalProperty: " + prop, prop);
+              "additionalProperty: " + prop, prop, s, found);
         }
         return new SchemaError(path, type, "must NOT have additional properties",
-            "additionalProperty: " + prop, prop);
+            "additionalProperty: " + prop, prop, s, found);
       }
       case "pattern" -> {
         String pat = s == null ? "" : s.asText();
-        return new SchemaError(path, type, "must match pattern \"" + pat + "\"", "pattern: " + pat, "");
+        return new SchemaError(path, type, "must match pattern \"" + pat + "\"", "pattern: " + pat, "", s, found);
       }
       case "oneOf" -> {
-        return new SchemaError(path, type, "must match exactly one schema in oneOf", "passingSchemas: null", "");
+        return new SchemaError(path, type, "must match exactly one schema in oneOf", "passingSchemas: null", "", s, found);
       }
       case "anyOf" -> {
-        return new SchemaError(path, type, "must match a schema in anyOf", "", "");
+        return new SchemaError(path, type, "must match a schema in anyOf", "", "", s, found);
       }
       default -> {
-        return new SchemaError(path, type, m.getMessage(), "", property);
+        return new SchemaError(path, type, m.getMessage(), "", property, s, found);
       }
     }
   }

@@ -77,6 +77,15 @@ public final class Pipeline {
   private final Map<String, List<RelationField>> appRelations = new LinkedHashMap<>();
   private final JsonSchemas.Compiled templateSchema;
   private final List<CustomKind> customKinds;
+  private final Optional<PlaceholderFiles> placeholderFiles;
+
+  /**
+   * Reads the local files that {@code $text}, {@code $json} and {@code $yaml} placeholders name.
+   *
+   * @param reader the YAML reader for {@code $yaml}
+   * @param maxBytes the largest file read
+   */
+  public record PlaceholderFiles(YamlReader reader, long maxBytes) {}
 
   /**
    * Builds the pipeline of a profile.
@@ -84,9 +93,12 @@ public final class Pipeline {
    * @param profile the profile
    * @param schemas the schema engine
    * @param customKinds the user's kinds
+   * @param placeholderFiles reads local files named by placeholders, when enabled
    */
-  public Pipeline(Profile profile, JsonSchemas schemas, List<CustomKind> customKinds) {
+  public Pipeline(Profile profile, JsonSchemas schemas, List<CustomKind> customKinds,
+      Optional<PlaceholderFiles> placeholderFiles) {
     this.profile = profile;
+    this.placeholderFiles = placeholderFiles;
     this.customKinds = List.copyOf(customKinds);
     this.envelopeSchema = schemas.compile(schemas.readResource("core/EntityEnvelope.schema.json"));
     this.entitySchema = schemas.compile(schemas.readResource("core/Entity.schema.json"));
@@ -141,6 +153,7 @@ public final class Pipeline {
     final List<FieldPath> unresolvedPlaceholders = new ArrayList<>();
     BackstageVerdict verdict;
     EntityRef ref;
+    Optional<java.nio.file.Path> baseDir = Optional.empty();
 
     Run(String file, int index, YNode tree) {
       this.file = file;
@@ -148,11 +161,27 @@ public final class Pipeline {
       this.tree = tree;
     }
 
-    void add(Stage stage, FieldPath path, boolean keyPosition, String message) {
+    /** Whether a path lies in a field filled by a placeholder that was not read. */
+    boolean unchecked(FieldPath path) {
       for (FieldPath p : unresolvedPlaceholders) {
         if (path.startsWith(p)) {
-          return;
+          return true;
         }
+      }
+      return false;
+    }
+
+    /** The schema errors outside unread placeholders. */
+    List<JsonSchemas.SchemaError> checked(List<JsonSchemas.SchemaError> errors) {
+      if (unresolvedPlaceholders.isEmpty()) {
+        return errors;
+      }
+      return errors.stream().filter(e -> !unchecked(e.path())).toList();
+    }
+
+    void add(Stage stage, FieldPath path, boolean keyPosition, String message) {
+      if (unchecked(path)) {
+        return;
       }
       Optional<SourcePosition> pos = Positions.find(tree, path, keyPosition);
       violations.add(new Violation(file, index, pos, Optional.ofNullable(ref), path, message, stage));
@@ -177,10 +206,12 @@ public final class Pipeline {
    * @param tree its YAML tree, for positions; may be null
    * @param file the file name
    * @param index the document index
+   * @param baseDir the folder of the file, when the document was read from disk
    * @return the outcome
    */
-  public Outcome process(ObjectNode raw, YNode tree, String file, int index) {
+  public Outcome process(ObjectNode raw, YNode tree, String file, int index, Optional<java.nio.file.Path> baseDir) {
     Run run = new Run(file, index, tree);
+    run.baseDir = baseDir;
     run.ref = refOf(raw).orElse(null);
     // 1. emit-time envelope check
     List<JsonSchemas.SchemaError> env = envelopeSchema.validate(raw);
@@ -234,7 +265,7 @@ public final class Pipeline {
     }
 
     // 3. policies
-    List<JsonSchemas.SchemaError> schemaErrors = entitySchema.validate(entity);
+    List<JsonSchemas.SchemaError> schemaErrors = run.checked(entitySchema.validate(entity));
     for (JsonSchemas.SchemaError e : schemaErrors) {
       run.add(Stage.POLICY, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
     }
@@ -340,9 +371,76 @@ public final class Pipeline {
           + "or a relative path");
       return null;
     }
+    String target = value.textValue();
+    if (placeholderFiles.isPresent() && run.baseDir.isPresent() && !target.isEmpty()
+        && !target.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !target.startsWith("/")) {
+      return readPlaceholder(run, key, resolver, target, at);
+    }
     run.unresolvedPlaceholders.add(at);
-    return Optional.of(resolver.equals("text") ? TextNode.valueOf(value.textValue())
+    return Optional.of(resolver.equals("text") ? TextNode.valueOf(target)
         : JsonNodeFactory.instance.objectNode());
+  }
+
+  /** Reads a placeholder's local file; empty optional never, null when the placeholder fails (reported). */
+  private Optional<JsonNode> readPlaceholder(Run run, String key, String resolver, String target, FieldPath at) {
+    java.nio.file.Path file = run.baseDir.get().resolve(target).normalize();
+    FieldPath valuePath = at.key(key);
+    String content;
+    try {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        return placeholderError(run, valuePath, "placeholder " + key + " names " + quote(target)
+            + ", which is not a readable file (looked for " + file + ")",
+            "Placeholder " + key + " could not read location " + target + ", NotFoundError: " + file
+                + " not found");
+      }
+      if (java.nio.file.Files.size(file) > placeholderFiles.get().maxBytes()) {
+        return placeholderError(run, valuePath, "placeholder " + key + " names " + quote(target)
+            + ", which is larger than the limit of " + placeholderFiles.get().maxBytes() + " bytes",
+            "Placeholder " + key + " could not read location " + target + ", file too large");
+      }
+      content = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | RuntimeException e) {
+      return placeholderError(run, valuePath, "placeholder " + key + " cannot read " + quote(target) + ": " + e,
+          "Placeholder " + key + " could not read location " + target + ", " + e);
+    }
+    switch (resolver) {
+      case "text" -> {
+        return Optional.of(TextNode.valueOf(content));
+      }
+      case "json" -> {
+        try {
+          return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(content));
+        } catch (java.io.IOException e) {
+          return placeholderError(run, valuePath, "placeholder " + key + ": " + quote(target)
+              + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""),
+              "Placeholder " + key + " failed to parse JSON data at " + target + ", " + e.getMessage());
+        }
+      }
+      default -> {
+        List<ReadDocument> docs = placeholderFiles.get().reader().read(content);
+        if (docs.size() != 1) {
+          return placeholderError(run, valuePath, "placeholder " + key + ": " + quote(target)
+              + " must hold exactly one YAML document, found " + docs.size(),
+              "Placeholder " + key + " expected to find exactly one document of data at " + target + ", found "
+                  + docs.size());
+        }
+        ReadDocument d = docs.get(0);
+        if (d.error().isPresent()) {
+          ReadDocument.ReadError e = d.error().get();
+          return placeholderError(run, valuePath, "placeholder " + key + ": " + quote(target) + " line "
+              + (e.line() + 1) + ", column " + (e.column() + 1) + ": " + e.message(),
+              "Placeholder " + key + " found an error in the data at " + target + ", " + e.message());
+        }
+        return Optional.of(roundTripNode(d.json().orElseThrow()));
+      }
+    }
+  }
+
+  private Optional<JsonNode> placeholderError(Run run, FieldPath path, String message, String backstage) {
+    run.add(Stage.PREPROCESS, path, false, message);
+    run.fail(Stage.PREPROCESS, "Processor PlaceholderProcessor threw an error while preprocessing; caused by Error: "
+        + backstage);
+    return null;
   }
 
   // ---------------------------------------------------------------- field formats
@@ -408,6 +506,9 @@ public final class Pipeline {
 
   private void require(Run run, List<String> firstFailure, String label, FieldPath path, JsonNode value,
       java.util.function.Predicate<String> rule, String expectation, boolean key) {
+    if (run.unchecked(path)) {
+      return;
+    }
     if (value == null || value.isNull() || value.isMissingNode()) {
       firstFailure.add(label + " must have a value");
       if (!run.reported.contains(path)) {
@@ -435,7 +536,7 @@ public final class Pipeline {
     String apiVersion = entity.get("apiVersion").textValue();
     if (profile == Profile.CORE) {
       for (Map.Entry<String, JsonSchemas.Compiled> v : builtinValidators) {
-        List<JsonSchemas.SchemaError> errors = v.getValue().validate(entity);
+        List<JsonSchemas.SchemaError> errors = run.checked(v.getValue().validate(entity));
         if (errors.isEmpty()) {
           recognized = true;
           break;
@@ -452,7 +553,7 @@ public final class Pipeline {
       }
     } else {
       if (appKind != null) {
-        List<JsonSchemas.SchemaError> errors = appKind.schema().validate(entity);
+        List<JsonSchemas.SchemaError> errors = run.checked(appKind.schema().validate(entity));
         if (!errors.isEmpty()) {
           List<String> texts = new ArrayList<>();
           for (JsonSchemas.SchemaError e : errors) {
@@ -465,7 +566,7 @@ public final class Pipeline {
         }
         recognized = true;
       }
-      List<JsonSchemas.SchemaError> errors = templateSchema.validate(entity);
+      List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
       if (errors.isEmpty()) {
         recognized = true;
       } else if (!soft(errors)) {
@@ -479,7 +580,8 @@ public final class Pipeline {
     }
     for (CustomKind ck : customKinds) {
       if (ck.kind().equals(kind) && ck.apiVersion().equals(apiVersion)) {
-        List<Issue> issues = ck.validator().apply(entity.deepCopy());
+        List<Issue> issues = ck.validator().apply(entity.deepCopy()).stream()
+            .filter(i -> !run.unchecked(i.path())).toList();
         if (!issues.isEmpty()) {
           for (Issue i : issues) {
             run.add(Stage.KIND, i.path(), false, i.message());
@@ -669,11 +771,7 @@ public final class Pipeline {
   // ---------------------------------------------------------------- helpers
 
   private static String schemaMessage(JsonSchemas.SchemaError e) {
-    return switch (e.keyword()) {
-      case "required" -> "missing required field " + quote(e.property());
-      case "additionalProperties" -> "unknown field " + quote(e.property()) + " is not allowed here";
-      default -> e.ajvMessage();
-    };
+    return e.message();
   }
 
   static boolean truthy(JsonNode v) {
@@ -694,22 +792,7 @@ public final class Pipeline {
   }
 
   private static String describe(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return "null";
-    }
-    if (v.isTextual()) {
-      return "the string " + quote(v.textValue());
-    }
-    if (v.isBoolean()) {
-      return "the boolean " + v.booleanValue();
-    }
-    if (v.isNumber()) {
-      return "the number " + jsString(v);
-    }
-    if (v.isArray()) {
-      return "a list";
-    }
-    return "an object";
+    return Values.describe(v);
   }
 
   private static String quote(String s) {

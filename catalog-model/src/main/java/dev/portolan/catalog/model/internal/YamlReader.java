@@ -169,10 +169,10 @@ public final class YamlReader {
     String rest = text;
     int lineOffset = 0;
     int[] index = {0};
+    int[] nodes = {0};
     while (true) {
-      Doc[] current = {null};
       try {
-        parseStream(rest, lineOffset, out, index, current);
+        parseStream(rest, lineOffset, out, index, nodes);
         return out;
       } catch (StopFile e) {
         return out;
@@ -293,23 +293,28 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, Doc[] current) {
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
     while (parser.hasNext()) {
       Event ev = parser.next();
+      if (ev instanceof NodeEvent && ++nodes[0] > limits.maxNodes()) {
+        Mark m = ev.getStartMark().orElse(null);
+        out.add(error(index[0], (m == null ? 0 : m.getLine()) + lineOffset, m == null ? 0 : m.getColumn(),
+            "file has more than " + limits.maxNodes() + " YAML nodes, the limit; the rest of the file is not read",
+            "file %s could not be read, more than " + limits.maxNodes() + " YAML nodes"));
+        throw new StopFile();
+      }
       int line = ev.getStartMark().map(Mark::getLine).orElse(0) + lineOffset;
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
           doc = new Doc();
-          current[0] = doc;
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
               .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
         }
         case DocumentEnd -> {
           finish(doc, out, index[0]);
-          current[0] = null;
           index[0]++;
           if (doc.stopAfter) {
             throw new StopFile();

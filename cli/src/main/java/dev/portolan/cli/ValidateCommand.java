@@ -1,0 +1,214 @@
+package dev.portolan.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.model.CatalogModel;
+import dev.portolan.catalog.model.DocumentResult;
+import dev.portolan.catalog.model.EntityRef;
+import dev.portolan.catalog.model.Profile;
+import dev.portolan.catalog.model.Violation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code portolan validate}: gives Backstage's verdict on every document of catalog descriptor files.
+ * Directories are searched recursively for {@code *.yaml}, {@code *.yml} and {@code *.json}; files named
+ * explicitly are read whatever their extension.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validates Backstage catalog descriptors (catalog-info.yaml, ...) and reports every problem with its",
+      "file, line, column, entity ref and field path. Exit status: 0 all valid, 1 some document invalid",
+      "or unreadable, 2 usage error.",
+      "Placeholders ($text, $json, $yaml) naming relative paths are read next to the file and their content",
+      "is validated; URLs are not fetched, so the fields they fill are not checked."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    TEXT, JSON, JSONL
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--profile", paramLabel = "app|core", defaultValue = "app",
+      converter = ProfileConverter.class,
+      description = "Backstage backend to follow: app (catalog + scaffolder + AI model modules, default) or "
+          + "core (catalog backend alone).")
+  Profile profile;
+
+  @Option(names = "--format", paramLabel = "text|json|jsonl", defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text (for people, default), json (one document with every result and a summary) or "
+          + "jsonl (one JSON object per document).")
+  Format format;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to validate.")
+  List<Path> paths;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
+    @Override
+    public Profile convert(String value) {
+      try {
+        return Profile.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("expected app or core, found '" + value + "'");
+      }
+    }
+  }
+
+  static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("expected text, json or jsonl, found '" + value + "'");
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        err.println("portolan validate: " + p + ": no such file or directory");
+        return PortolanCommand.EXIT_USAGE;
+      }
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(f -> Files.isRegularFile(f) && CatalogModel.isDescriptorFile(f)).sorted().forEach(files::add);
+        } catch (IOException | RuntimeException e) {
+          err.println("portolan validate: " + p + ": cannot list directory: " + e.getMessage());
+          return PortolanCommand.EXIT_FINDINGS;
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    CatalogModel model = CatalogModel.builder().profile(profile).readPlaceholderFiles(true).build();
+    int documents = 0;
+    int invalid = 0;
+    int problems = 0;
+    ArrayNode all = mapper.createArrayNode();
+    for (Path f : files) {
+      List<DocumentResult> results;
+      try {
+        results = model.validate(f);
+      } catch (RuntimeException e) {
+        err.println("portolan validate: " + f + ": " + e);
+        invalid++;
+        continue;
+      }
+      for (DocumentResult r : results) {
+        documents++;
+        if (!r.valid()) {
+          invalid++;
+          problems += r.violations().size();
+        }
+        switch (format) {
+          case TEXT -> {
+            for (Violation v : r.violations()) {
+              out.println(v);
+            }
+          }
+          case JSONL -> out.println(write(toJson(r)));
+          case JSON -> all.add(toJson(r));
+          default -> throw new IllegalStateException(format.name());
+        }
+      }
+      out.flush();
+    }
+    int valid = documents - invalid;
+    switch (format) {
+      case TEXT -> out.printf("%d file%s, %d document%s: %d valid, %d invalid, %d problem%s (profile %s)%n",
+          files.size(), files.size() == 1 ? "" : "s", documents, documents == 1 ? "" : "s", valid, invalid,
+          problems, problems == 1 ? "" : "s", profile.cliName());
+      case JSON -> {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("profile", profile.cliName());
+        root.set("results", all);
+        ObjectNode summary = root.putObject("summary");
+        summary.put("files", files.size());
+        summary.put("documents", documents);
+        summary.put("valid", valid);
+        summary.put("invalid", invalid);
+        summary.put("problems", problems);
+        out.println(write(root));
+      }
+      default -> {
+        // jsonl has no summary line: every line is one document
+      }
+    }
+    out.flush();
+    return invalid == 0 ? 0 : PortolanCommand.EXIT_FINDINGS;
+  }
+
+  private ObjectNode toJson(DocumentResult r) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("file", r.file());
+    o.put("document", r.documentIndex());
+    if (r.ref().isPresent()) {
+      o.put("ref", r.ref().map(EntityRef::toString).get());
+    } else {
+      o.putNull("ref");
+    }
+    if (r.kind().isPresent()) {
+      o.put("kind", r.kind().get());
+    } else {
+      o.putNull("kind");
+    }
+    o.put("valid", r.valid());
+    ArrayNode errors = o.putArray("errors");
+    for (Violation v : r.violations()) {
+      ObjectNode e = errors.addObject();
+      e.put("path", v.path().toString());
+      e.put("message", v.message());
+      e.put("stage", v.stage().id());
+      if (v.position().isPresent()) {
+        e.put("line", v.position().get().line());
+        e.put("column", v.position().get().column());
+      } else {
+        e.putNull("line");
+        e.putNull("column");
+      }
+    }
+    r.backstageVerdict().ifPresent(b -> {
+      ObjectNode bv = o.putObject("backstage");
+      bv.put("stage", b.stage().id());
+      bv.put("message", b.message());
+    });
+    return o;
+  }
+
+  private String write(Object node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
