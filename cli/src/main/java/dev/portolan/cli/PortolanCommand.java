@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
       AibomCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
+      CatalogCommand.class,
+      RelationsCommand.class,
+      GraphCommand.class,
+      CheckCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 
