@@ -15,8 +15,6 @@ public enum Stage {
   PREPROCESS,
   /** The policy chain: schema, default namespace, no foreign root fields, field formats. */
   POLICY,
-  /** The full entity schema after preprocessing. */
-  VALIDATE,
   /** The kind validators: a known kind with a valid spec. */
   KIND,
   /** Location entity target checks. */
