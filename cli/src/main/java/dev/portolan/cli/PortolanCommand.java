@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
     description = "Backstage-compatible software catalog, templates, DORA metrics and AI governance.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      GovernCommand.class,
+      AibomCommand.class,
       ValidateCommand.class,
+      DemoCommand.class,
       CatalogCommand.class,
       RelationsCommand.class,
       GraphCommand.class,
