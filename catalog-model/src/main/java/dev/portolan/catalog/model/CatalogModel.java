@@ -45,8 +45,10 @@ import java.util.stream.Stream;
  * envelope, preprocessing (placeholders; under {@link Profile#APP} the catalog model's kind lookup), the
  * policy chain (entity schema, no foreign root fields, field formats of names, namespaces, labels,
  * annotations, tags and links), the kind schemas, Location target checks and the parsing of every ref in a
- * relation field. A document is valid when Backstage would accept it; {@link DocumentResult#violations()}
- * lists every problem found, and {@link DocumentResult#backstageVerdict()} Backstage's own error text.
+ * relation field. A document is valid when Backstage would accept it. Backstage stops at the first stage
+ * that fails; Portolan goes on through the later stages whenever the document's kind is known, so
+ * {@link DocumentResult#violations()} lists every problem at once, while
+ * {@link DocumentResult#backstageVerdict()} gives the first failing stage and Backstage's own error text.
  *
  * <p>Placeholders ({@code $text}, {@code $json}, {@code $yaml}) are recognised as Backstage recognises them
  * and a non-string placeholder value is an error. Backstage reads their content from the source repository;
@@ -259,7 +261,15 @@ public final class CatalogModel {
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, "Expected object at root, got " + type)));
     }
     ObjectNode obj = (ObjectNode) json;
-    Pipeline.Outcome o = pipeline.process(obj, tree, file, index, baseDir);
+    Pipeline.Outcome o;
+    try {
+      o = pipeline.process(obj, tree, file, index, baseDir);
+    } catch (RuntimeException | StackOverflowError e) {
+      Violation v = new Violation(file, index, Optional.empty(), Pipeline.refOf(obj), FieldPath.ROOT,
+          "cannot validate this document: " + e, Stage.PARSE);
+      o = new Pipeline.Outcome(List.of(v), Optional.of(new BackstageVerdict(Stage.PARSE, v.message())),
+          Pipeline.refOf(obj));
+    }
     JsonNode kind = obj.get("kind");
     return new DocumentResult(file, index, o.ref(),
         kind != null && kind.isTextual() ? Optional.of(kind.textValue()) : Optional.empty(),
