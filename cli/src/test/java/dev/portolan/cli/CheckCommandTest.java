@@ -45,8 +45,8 @@ class CheckCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     JsonNode sarif = new ObjectMapper().readTree(r.out());
     JsonSchema schema;
-    try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
     Set<ValidationMessage> errors = schema.validate(sarif);
     assertThat(errors).isEmpty();
@@ -69,8 +69,8 @@ class CheckCommandTest {
     com.fasterxml.jackson.databind.node.ObjectNode sarif =
         (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(r.out());
     sarif.remove("version");
-    try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-      assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in).validate(sarif))
+    try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in).validate(sarif))
           .isNotEmpty();
     }
   }
