@@ -127,7 +127,7 @@ public record EntityRef(String kind, String namespace, String name) {
       return parse(ref.textValue(), defaultKind, defaultNamespace);
     }
     String text = ref.toString();
-    if (!truthy(ref)) {
+    if (!JsonValues.truthy(ref)) {
       throw new InvalidEntityRefException(text, "Entity reference must not be empty");
     }
     JsonNode kind = ref.isObject() ? ref.get("kind") : null;
@@ -137,14 +137,14 @@ public record EntityRef(String kind, String namespace, String name) {
     JsonNode ns = namespace == null || namespace.isNull()
         ? TextNode.valueOf(defaultNamespace.filter(n -> !n.isEmpty()).orElse(DEFAULT_NAMESPACE))
         : namespace;
-    if (k == null || !truthy(k)) {
+    if (k == null || !JsonValues.truthy(k)) {
       throw new InvalidEntityRefException(text, "Entity reference " + text
           + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
     }
-    if (!truthy(ns)) {
+    if (!JsonValues.truthy(ns)) {
       throw new InvalidEntityRefException(text, "Entity reference " + text + " had missing or empty namespace");
     }
-    if (name == null || !truthy(name)) {
+    if (name == null || !JsonValues.truthy(name)) {
       throw new InvalidEntityRefException(text, "Entity reference " + text + " had missing or empty name");
     }
     if (!k.isTextual() || !ns.isTextual() || !name.isTextual()) {
@@ -154,22 +154,6 @@ public record EntityRef(String kind, String namespace, String name) {
     return new EntityRef(k.textValue(), ns.textValue(), name.textValue());
   }
 
-  private static boolean truthy(JsonNode v) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return false;
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isNumber()) {
-      double d = v.doubleValue();
-      return d != 0 && !Double.isNaN(d);
-    }
-    if (v.isTextual()) {
-      return !v.textValue().isEmpty();
-    }
-    return true;
-  }
 
   private static String jsonQuote(String s) {
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";

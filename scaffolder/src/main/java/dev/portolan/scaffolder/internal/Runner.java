@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.portolan.catalog.model.JsonValues;
 import dev.portolan.catalog.model.FieldPath;
 import dev.portolan.catalog.model.PortolanException;
 import dev.portolan.scaffolder.ActionContext;
@@ -366,23 +367,10 @@ public final class Runner {
 
   /** Backstage's step truthiness: false, undefined, null, "", 0, NaN and [] are false. */
   static boolean stepTruthy(JsonNode v) {
-    if (v == null || v.isMissingNode() || v.isNull()) {
-      return false;
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isNumber()) {
-      double d = v.doubleValue();
-      return d != 0 && !Double.isNaN(d);
-    }
-    if (v.isTextual()) {
-      return !v.asText().isEmpty();
-    }
-    if (v.isArray()) {
+    if (v != null && v.isArray()) {
       return v.size() > 0;
     }
-    return true;
+    return JsonValues.truthy(v);
   }
 
   // ---------------------------------------------------------------- value rendering

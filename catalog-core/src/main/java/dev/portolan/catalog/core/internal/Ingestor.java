@@ -1,5 +1,6 @@
 package dev.portolan.catalog.core.internal;
 
+import dev.portolan.catalog.model.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -374,7 +375,7 @@ public final class Ingestor {
     // 4. the processed entity: a compact copy sharing keys and short values with other entities
     ObjectNode entity = (ObjectNode) compact(json);
     ObjectNode meta = (ObjectNode) entity.get("metadata");
-    if (!JsValues.truthy(meta.get("namespace"))) {
+    if (!JsonValues.truthy(meta.get("namespace"))) {
       meta.put("namespace", EntityRef.DEFAULT_NAMESPACE);
     }
     ObjectNode annotations = meta.get("annotations") instanceof ObjectNode o ? o : meta.objectNode();

@@ -1,5 +1,6 @@
 package dev.portolan.catalog.core.internal;
 
+import dev.portolan.catalog.model.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -213,7 +214,7 @@ public final class RelationRules {
     String selfKind = self.kind().toLowerCase(Locale.ROOT);
     for (Field field : fieldsOf(entity)) {
       JsonNode value = spec.get(field.field());
-      if (value == null || !JsValues.truthy(value)) {
+      if (value == null || !JsonValues.truthy(value)) {
         continue;
       }
       FieldPath base = FieldPath.of("spec", field.field());
@@ -249,7 +250,7 @@ public final class RelationRules {
     if (profile == Profile.APP && "Template".equals(entity.path("kind").asText())
         && "scaffolder.backstage.io/v1beta3".equals(entity.path("apiVersion").asText())) {
       JsonNode owner = spec.get("owner");
-      if (owner != null && JsValues.truthy(owner)) {
+      if (owner != null && JsonValues.truthy(owner)) {
         Optional<EntityRef> t = parse(owner, "Group", namespace).map(r -> canonical.apply(r.normalized()));
         if (t.isPresent()) {
           Optional<FieldPath> path = Optional.of(FieldPath.of("spec", "owner"));

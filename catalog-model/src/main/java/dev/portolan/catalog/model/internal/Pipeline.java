@@ -1,6 +1,7 @@
 package dev.portolan.catalog.model.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.model.JsonValues;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -228,7 +229,7 @@ public final class Pipeline {
       return outcome(run);
     }
     JsonNode ann = raw.path("metadata").get("annotations");
-    if (ann != null && truthy(ann) && !ann.isObject()) {
+    if (ann != null && JsonValues.truthy(ann) && !ann.isObject()) {
       run.add(Stage.ENVELOPE, FieldPath.of("metadata", "annotations"), false,
           "expected an object of string values, found " + describe(ann));
       run.fail(Stage.ENVELOPE, "metadata.annotations must be a valid object");
@@ -679,7 +680,7 @@ public final class Pipeline {
     }
     List<Map.Entry<FieldPath, String>> targets = new ArrayList<>();
     JsonNode target = spec.get("target");
-    if (target != null && truthy(target)) {
+    if (target != null && JsonValues.truthy(target)) {
       targets.add(Map.entry(FieldPath.of("spec", "target"), jsString(target)));
     }
     JsonNode list = spec.get("targets");
@@ -709,7 +710,7 @@ public final class Pipeline {
     if (profile == Profile.CORE) {
       for (RelationField f : CORE_RELATIONS.getOrDefault(kind, List.of())) {
         JsonNode v = spec.get(f.field());
-        if (v == null || !truthy(v)) {
+        if (v == null || !JsonValues.truthy(v)) {
           continue;
         }
         List<JsonNode> items = new ArrayList<>();
@@ -735,7 +736,7 @@ public final class Pipeline {
           appKind.kind() + "\0" + appKind.apiVersion() + "\0" + appKind.specType(), List.of());
       for (RelationField f : fields) {
         JsonNode v = spec.get(f.field());
-        if (v == null || !truthy(v)) {
+        if (v == null || !JsonValues.truthy(v)) {
           continue;
         }
         FieldPath base = FieldPath.of("spec", f.field());
@@ -762,7 +763,7 @@ public final class Pipeline {
     }
     if ("Template".equals(kind) && "scaffolder.backstage.io/v1beta3".equals(entity.get("apiVersion").textValue())) {
       JsonNode owner = spec.get("owner");
-      if (owner != null && truthy(owner)) {
+      if (owner != null && JsonValues.truthy(owner)) {
         String err = parseRefValue(owner, "Group", selfNamespace);
         if (err != null) {
           reportRef(run, FieldPath.of("spec", "owner"), new RelationField("owner", "Group", true), owner, err,
@@ -789,7 +790,7 @@ public final class Pipeline {
 
   /** Mirrors parseEntityRef on any JSON value; returns the error text or null when it parses. */
   private static String parseRefValue(JsonNode v, String defaultKind, String defaultNamespace) {
-    if (!truthy(v)) {
+    if (!JsonValues.truthy(v)) {
       return "Entity reference must not be empty";
     }
     if (v.isTextual()) {
@@ -803,8 +804,8 @@ public final class Pipeline {
     JsonNode kind = v.isObject() ? v.get("kind") : null;
     JsonNode ns = v.isObject() ? v.get("namespace") : null;
     JsonNode name = v.isObject() ? v.get("name") : null;
-    boolean hasKind = (kind != null && !kind.isNull()) ? truthy(kind) : defaultKind != null;
-    boolean hasNs = (ns != null && !ns.isNull()) ? truthy(ns) : true;
+    boolean hasKind = (kind != null && !kind.isNull()) ? JsonValues.truthy(kind) : defaultKind != null;
+    boolean hasNs = (ns != null && !ns.isNull()) ? JsonValues.truthy(ns) : true;
     String json = v.toString();
     if (!hasKind) {
       return "Entity reference " + json + " had missing or empty kind (e.g. did not start with \"component:\" or similar)";
@@ -812,7 +813,7 @@ public final class Pipeline {
     if (!hasNs) {
       return "Entity reference " + json + " had missing or empty namespace";
     }
-    if (name == null || !truthy(name)) {
+    if (name == null || !JsonValues.truthy(name)) {
       return "Entity reference " + json + " had missing or empty name";
     }
     return null;
@@ -824,22 +825,6 @@ public final class Pipeline {
     return e.message();
   }
 
-  static boolean truthy(JsonNode v) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return false;
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isNumber()) {
-      double d = v.doubleValue();
-      return d != 0 && !Double.isNaN(d);
-    }
-    if (v.isTextual()) {
-      return !v.textValue().isEmpty();
-    }
-    return true;
-  }
 
   private static String describe(JsonNode v) {
     return Values.describe(v);
