@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       RelationsCommand.class,
       GraphCommand.class,
       CheckCommand.class,
+      GovernCommand.class,
+      AibomCommand.class,
+      DemoCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 

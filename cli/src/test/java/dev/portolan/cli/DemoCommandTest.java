@@ -1,0 +1,130 @@
+package dev.portolan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = PortolanCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Entities per kind (lower case) in Backstage's verdicts on the sample, all of which are valid. */
+  private static Map<String, Integer> oracleKinds() throws IOException {
+    Map<String, Integer> kinds = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (InputStream in = DemoCommandTest.class.getResourceAsStream("demo-oracle/oracle-app.jsonl")) {
+      assertThat(in).isNotNull();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        JsonNode r = json.readTree(line);
+        assertThat(r.get("valid").asBoolean()).as(line).isTrue();
+        String ref = r.get("ref").asText();
+        kinds.merge(ref.substring(0, ref.indexOf(':')), 1, Integer::sum);
+      }
+    }
+    return kinds;
+  }
+
+  @Test
+  void demo_bundledSample_everyEntityValidAsInBackstage() throws IOException {
+    Run r = run("demo");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    Map<String, Integer> kinds = oracleKinds();
+    int total = kinds.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(r.out())
+        .startsWith("Portolan demo: the Acme sample organisation\n")
+        .contains("== 1. Validate the catalog (Backstage 'app' profile)")
+        .contains("Read " + total + " entities from 5 files:")
+        .contains("  catalog/org.yaml\n", "  templates/create-service/template.yaml\n")
+        .contains("All " + total + " entities are valid.")
+        .endsWith("Demo finished: every step passed.\n");
+    for (Map.Entry<String, Integer> k : kinds.entrySet()) {
+      int n = k.getValue();
+      assertThat(r.out().toLowerCase(Locale.ROOT))
+          .as("row of kind %s", k.getKey())
+          .containsPattern("\\n  " + k.getKey() + " +" + n + " +" + n + " +0\\n");
+    }
+    assertThat(r.out()).containsPattern("\\n  Total +" + total + " +" + total + " +0\\n");
+  }
+
+  @Test
+  void demo_ownerTable_resolvesShorthandOwnersToFullRefs() {
+    Run r = run("demo");
+
+    assertThat(r.out())
+        .containsPattern("\\n  Owner +Entities  Kinds\\n")
+        .containsPattern("\\n  group:default/team-ml +9  AiResource 5, API 1, Component 2, System 1\\n")
+        .containsPattern("\\n  group:default/team-payments +7  API 1, Component 2, Domain 1, Resource 2, System 1\\n")
+        .containsPattern("\\n  group:default/team-platform +4  Component 1, Domain 1, System 1, Template 1\\n")
+        .contains("(18 entities have no owner: groups and users are the owners.)");
+  }
+
+  @Test
+  void demo_withDir_keepsTheSampleFiles(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("acme");
+    Run r = run("demo", "--dir", dir.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Sample files: " + dir.toAbsolutePath());
+    for (String f : DemoSample.index()) {
+      assertThat(dir.resolve(f)).isRegularFile();
+    }
+    assertThat(Files.readString(dir.resolve("templates/create-service/skeleton/catalog-info.yaml")))
+        .contains("name: ${{ values.name }}");
+  }
+
+  @Test
+  void demo_dirNotEmpty_usageErrorWithoutTouchingIt(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("mine.txt"), "mine");
+    Run r = run("demo", "--dir", tmp.toString());
+
+    assertThat(r.exitCode()).isEqualTo(PortolanCommand.EXIT_USAGE);
+    assertThat(r.err()).isEqualTo("portolan demo: --dir: expected an empty folder, found files in " + tmp + "\n");
+    assertThat(r.out()).isEmpty();
+    try (var files = Files.list(tmp)) {
+      assertThat(files.toList()).containsExactly(tmp.resolve("mine.txt"));
+    }
+  }
+
+  @Test
+  void demo_dirIsAFile_usageError(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Run r = run("demo", "--dir", file.toString());
+
+    assertThat(r.exitCode()).isEqualTo(PortolanCommand.EXIT_USAGE);
+    assertThat(r.err()).contains("--dir: expected a folder, found a file: " + file);
+  }
+
+  @Test
+  void demo_unknownOption_usageError() {
+    Run r = run("demo", "--frobnicate");
+
+    assertThat(r.exitCode()).isEqualTo(PortolanCommand.EXIT_USAGE);
+    assertThat(r.err()).contains("Unknown option: '--frobnicate'").doesNotContain("Exception");
+  }
+}

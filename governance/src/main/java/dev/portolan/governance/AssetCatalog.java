@@ -1,0 +1,341 @@
+package dev.portolan.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.governance.internal.Fields;
+import dev.portolan.governance.internal.YamlTrees;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An immutable snapshot of catalog entities with the typed governance graph derived from them: Backstage's
+ * relations ({@code ownedBy}, {@code partOf}, {@code dependsOn}, {@code consumesApi}, …) and the AI relations
+ * of {@link Relation} ({@code usesModel}, {@code trainedOn}, {@code hasAccessTo} with grant attributes, …),
+ * each with its inverse. Thread-safe.
+ *
+ * <p>AI assets are recognised in their canonical encoding ({@code AiResource} with {@code spec.type} model,
+ * dataset or agent) and in the aliases used by Red Hat Developer Hub and older catalogs ({@code Resource} of
+ * type {@code ai-model}, {@code AIResource}, {@code Component} of type {@code model-server}, {@code
+ * AiModelServerAPI}, {@code API} of type {@code mcp-server}, …).
+ */
+public final class AssetCatalog {
+
+  private final Map<String, Asset> byRef;
+  private final List<Asset> assets;
+  private final EnumMap<Relation, Map<String, List<Edge>>> edges;
+  private final List<GovernanceException> problems;
+
+  private AssetCatalog(Map<String, Asset> byRef, EnumMap<Relation, Map<String, List<Edge>>> edges,
+      List<GovernanceException> problems) {
+    this.byRef = byRef;
+    List<Asset> sorted = new ArrayList<>(byRef.values());
+    sorted.sort(Comparator.comparing(Asset::ref));
+    this.assets = List.copyOf(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      sorted.get(i).index = i;
+    }
+    this.edges = edges;
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * Starts an empty catalog builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads catalog files. Directories are searched for {@code *.yaml} and {@code *.yml} files. A bad file or
+   * document is recorded in {@link #problems()} and the rest is still read.
+   *
+   * @param paths files or directories
+   * @return the catalog
+   */
+  public static AssetCatalog load(Collection<Path> paths) {
+    Builder b = builder();
+    for (Path p : paths) {
+      b.addPath(p);
+    }
+    return b.build();
+  }
+
+  /**
+   * Looks an entity up by ref; the ref is parsed the Backstage way and compared case-insensitively.
+   *
+   * @param ref an entity ref such as {@code airesource:default/claims-triage-llm}
+   * @return the entity, if present
+   */
+  public Optional<Asset> get(String ref) {
+    Asset a = byRef.get(ref);
+    if (a != null) {
+      return Optional.of(a);
+    }
+    return dev.portolan.governance.internal.Refs.canonical(ref, null, "default").map(byRef::get);
+  }
+
+  /**
+   * All entities, sorted by ref.
+   *
+   * @return the entities
+   */
+  public List<Asset> assets() {
+    return assets;
+  }
+
+  /**
+   * The AI assets (models, datasets, agents, model servers, tool servers), sorted by ref.
+   *
+   * @return the AI assets
+   */
+  public List<Asset> aiAssets() {
+    return assets.stream().filter(a -> a.assetType().isAi()).collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * The edges of one relation leaving an entity, sorted by target.
+   *
+   * @param ref the canonical ref of the source
+   * @param relation the relation
+   * @return the edges, empty when none
+   */
+  public List<Edge> edges(String ref, Relation relation) {
+    return edges.get(relation).getOrDefault(ref, List.of());
+  }
+
+  /**
+   * Every edge leaving an entity, in relation order then target order.
+   *
+   * @param ref the canonical ref of the source
+   * @return the edges
+   */
+  public List<Edge> edges(String ref) {
+    List<Edge> out = new ArrayList<>();
+    for (Relation r : Relation.values()) {
+      out.addAll(edges(ref, r));
+    }
+    return out;
+  }
+
+  /**
+   * Problems met while reading: unreadable files, malformed YAML, documents that are not entities,
+   * duplicate refs.
+   *
+   * @return the problems, in reading order
+   */
+  public List<GovernanceException> problems() {
+    return problems;
+  }
+
+  /**
+   * The number of entities.
+   *
+   * @return the size
+   */
+  public int size() {
+    return assets.size();
+  }
+
+  /** Collects entity documents, then derives the graph once in {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Asset> byRef = new HashMap<>();
+    private final List<GovernanceException> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Adds a file, or every {@code *.yaml}/{@code *.yml} file under a directory.
+     *
+     * @param path a file or directory
+     * @return this builder
+     */
+    public Builder addPath(Path path) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> s = Files.walk(path)) {
+          List<Path> files = s.filter(Files::isRegularFile)
+              .filter(p -> { String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".yaml") || n.endsWith(".yml"); })
+              .sorted().collect(Collectors.toList());
+          files.forEach(this::addFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          problems.add(new GovernanceException(path.toString(), 0, 0, null, null, "expected a readable directory, found " + e.getMessage()));
+        }
+      } else {
+        addFile(path);
+      }
+      return this;
+    }
+
+    private void addFile(Path file) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (MalformedInputException e) {
+        problems.add(new GovernanceException(file.toString(), 0, 0, null, null, "expected UTF-8 text, found malformed input"));
+        return;
+      } catch (IOException e) {
+        problems.add(new GovernanceException(file.toString(), 0, 0, null, null, "expected a readable file, found " + e.getClass().getSimpleName() + " " + e.getMessage()));
+        return;
+      }
+      addYaml(text, file.toString());
+    }
+
+    /**
+     * Adds every document of a YAML stream.
+     *
+     * @param text the YAML text
+     * @param file the file name used in locations and errors
+     * @return this builder
+     */
+    public Builder addYaml(String text, String file) {
+      List<YamlTrees.Document> docs;
+      try {
+        docs = YamlTrees.parseAll(text, file);
+      } catch (GovernanceException e) {
+        problems.add(e);
+        return this;
+      }
+      for (YamlTrees.Document d : docs) {
+        if (d.tree() == null || d.tree().isNull()) {
+          continue;
+        }
+        add(d.tree(), new SourceLocation(file, d.line(), d.column()), d.positions());
+      }
+      return this;
+    }
+
+    /**
+     * Adds an entity of the catalog model.
+     *
+     * @param entity the entity
+     * @return this builder
+     * @throws GovernanceException when the entity has no kind or name
+     */
+    public Builder add(dev.portolan.catalog.model.Entity entity) {
+      return add(entity.toJson());
+    }
+
+    /**
+     * Adds a document read by the catalog model's {@link dev.portolan.catalog.model.DocumentReader}, keeping
+     * its file and position; an unreadable document is recorded in {@link #problems()}.
+     *
+     * @param document the document
+     * @return this builder
+     */
+    public Builder add(dev.portolan.catalog.model.SourceDocument document) {
+      if (document.json().isEmpty()) {
+        problems.add(new GovernanceException(document.file(), 0, 0, null, null,
+            document.error().map(Object::toString).orElse("expected a readable document, found none")));
+        return this;
+      }
+      int[] pos = document.position(dev.portolan.catalog.model.FieldPath.ROOT)
+          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      add(document.json().get(), new SourceLocation(document.file(), pos[0], pos[1]), Map.of());
+      return this;
+    }
+
+    /**
+     * Adds one entity document (copied).
+     *
+     * @param entity the entity as a JSON tree
+     * @return this builder
+     * @throws GovernanceException when the document is not an entity
+     */
+    public Builder add(JsonNode entity) {
+      GovernanceException e = tryAdd(entity.deepCopy(), null, Map.of());
+      if (e != null) {
+        throw e;
+      }
+      return this;
+    }
+
+    private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+      GovernanceException e = tryAdd(tree, loc, positions);
+      if (e != null) {
+        problems.add(e);
+      }
+    }
+
+    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+      String file = loc == null ? null : loc.file();
+      int line = loc == null ? 0 : loc.line();
+      int col = loc == null ? 0 : loc.column();
+      if (!tree.isObject()) {
+        return new GovernanceException(file, line, col, null, null, "expected an entity object at the document root, found " + kindOf(tree));
+      }
+      Optional<String> kind = Fields.text(tree.path("kind")).filter(s -> !s.isBlank());
+      Optional<String> name = Fields.text(tree.path("metadata").path("name")).filter(s -> !s.isBlank());
+      if (kind.isEmpty() || name.isEmpty()) {
+        String field = kind.isEmpty() ? "kind" : "metadata.name";
+        int[] pos = pos(positions, field, line, col);
+        return new GovernanceException(file, pos[0], pos[1], null, field, "expected a non-empty string, found " + kindOf(tree.at("/" + field.replace('.', '/'))));
+      }
+      String ns = Fields.text(tree.path("metadata").path("namespace")).filter(s -> !s.isBlank()).orElse("default");
+      String canonicalKind = AssetClassifier.canonicalKind(kind.get());
+      String ref = (kind.get() + ":" + ns + "/" + name.get()).toLowerCase(Locale.ROOT);
+      if (byRef.containsKey(ref)) {
+        Asset first = byRef.get(ref);
+        return new GovernanceException(file, line, col, ref, null, "expected a unique entity ref, found a duplicate of the entity "
+            + first.location().map(l -> "at " + l).orElse("added before"));
+      }
+      AssetType type = AssetClassifier.classify(canonicalKind, tree);
+      byRef.put(ref, new Asset(ref, canonicalKind, type, tree, loc, positions));
+      return null;
+    }
+
+    private static int[] pos(Map<String, int[]> positions, String field, int line, int col) {
+      String f = field;
+      while (f != null) {
+        int[] p = positions.get(f);
+        if (p != null) {
+          return p;
+        }
+        int cut = f.lastIndexOf('.');
+        f = cut < 0 ? null : f.substring(0, cut);
+      }
+      return new int[] {line, col};
+    }
+
+    private static String kindOf(JsonNode n) {
+      if (n == null || n.isMissingNode()) {
+        return "nothing";
+      }
+      if (n.isNull()) {
+        return "null";
+      }
+      if (n.isArray()) {
+        return "a list";
+      }
+      if (n.isObject()) {
+        return "an object";
+      }
+      return "'" + n.asText() + "'";
+    }
+
+    /**
+     * Derives the graph and freezes the catalog.
+     *
+     * @return the catalog
+     */
+    public AssetCatalog build() {
+      Map<String, Asset> frozen = Collections.unmodifiableMap(new HashMap<>(byRef));
+      return new AssetCatalog(frozen, GraphDeriver.derive(frozen), problems);
+    }
+  }
+}
