@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GovernCommand.class,
       AibomCommand.class,
       DemoCommand.class,
+      ScaffoldCommand.class,
     })
 public final class PortolanCommand implements Runnable {
 

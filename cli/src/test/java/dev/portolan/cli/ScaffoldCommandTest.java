@@ -1,0 +1,114 @@
+package dev.portolan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ScaffoldCommandTest {
+
+  @TempDir Path dir;
+  Path template;
+  Path values;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.createDirectories(dir.resolve("tpl/skeleton"));
+    Files.writeString(dir.resolve("tpl/skeleton/README.md"), "# ${{ values.name }}\n", StandardCharsets.UTF_8);
+    template = Files.writeString(dir.resolve("tpl/template.yaml"), """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: cli-demo
+        spec:
+          type: service
+          parameters:
+            required: [name]
+            properties:
+              name: {type: string}
+          steps:
+            - id: fetch
+              action: fetch:template
+              input:
+                url: ./skeleton
+                values:
+                  name: ${{ parameters.name }}
+            - id: publish
+              action: publish:github
+              input: {repoUrl: x}
+          output:
+            links:
+              - title: Docs
+                url: https://example.com/${{ parameters.name }}
+        """, StandardCharsets.UTF_8);
+    values = Files.writeString(dir.resolve("values.yaml"), "name: payments\n", StandardCharsets.UTF_8);
+  }
+
+  int run(String... args) {
+    CommandLine cl = PortolanCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void scaffold_dryRun_listsFilesAndWritesNothing() {
+    int code = run("scaffold", template.toString(), "--values", values.toString(), "--dry-run",
+        "--skip-action", "publish:github");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("step fetch (fetch:template): completed")
+        .contains("step publish (publish:github): skipped").contains("  README.md")
+        .contains("link: Docs https://example.com/payments");
+  }
+
+  @Test
+  void scaffold_out_writesRenderedFiles() {
+    Path target = dir.resolve("generated");
+    int code = run("scaffold", template.toString(), "--values", values.toString(), "--out", target.toString(),
+        "--skip-action", "publish:github");
+    assertThat(code).isZero();
+    assertThat(target.resolve("README.md")).hasContent("# payments");
+  }
+
+  @Test
+  void scaffold_jsonFormat_includesContents() {
+    int code = run("scaffold", template.toString(), "--values", values.toString(), "--dry-run", "--format", "json",
+        "--skip-action", "publish:github");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("\"path\" : \"README.md\"").contains("\"content\" : \"# payments\\n\"")
+        .contains("\"succeeded\" : true");
+  }
+
+  @Test
+  void scaffold_unknownAction_exitsOneWithPosition() {
+    int code = run("scaffold", template.toString(), "--values", values.toString(), "--dry-run");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(template + ":19:")
+        .contains("spec.steps[1].action: unknown action 'publish:github'");
+  }
+
+  @Test
+  void scaffold_missingRequiredValue_exitsOne() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "{}\n", StandardCharsets.UTF_8);
+    int code = run("scaffold", template.toString(), "--values", empty.toString(), "--dry-run",
+        "--skip-action", "publish:github");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("the values do not match the parameters").contains("name");
+  }
+
+  @Test
+  void scaffold_withoutOutOrDryRun_isUsageError() {
+    assertThat(run("scaffold", template.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("give --out DIR, or --dry-run");
+  }
+}

@@ -1,0 +1,204 @@
+package dev.portolan.scaffolder.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small, data-only set of JavaScript String and Array methods that classic Backstage templates call
+ * ({@code .split()}, {@code .slice()}, {@code .replaceAll()}, ...). They work on copies of plain data and
+ * never reach a host object.
+ */
+final class JsMethods {
+
+  private JsMethods() {}
+
+  static JsFunction method(Object target, String name) {
+    if (target instanceof String || target instanceof SafeStr) {
+      String s = Js.toStr(target);
+      return stringMethod(s, name);
+    }
+    if (target instanceof JsArray a) {
+      return arrayMethod(a, name);
+    }
+    return null;
+  }
+
+  private static Object arg(List<Object> args, int i) {
+    return Builtins.a(args, i);
+  }
+
+  private static int relIndex(Object v, int len, int dflt) {
+    if (v == Js.UNDEF) {
+      return dflt;
+    }
+    double d = Js.toInteger(v);
+    if (d < 0) {
+      return (int) Math.max(0, len + d);
+    }
+    return (int) Math.min(d, len);
+  }
+
+  private static JsFunction stringMethod(String s, String name) {
+    return switch (name) {
+      case "toLowerCase", "toLocaleLowerCase" -> (in, a) -> s.toLowerCase(Locale.ROOT);
+      case "toUpperCase", "toLocaleUpperCase" -> (in, a) -> s.toUpperCase(Locale.ROOT);
+      case "trim" -> (in, a) -> Js.trim(s);
+      case "trimStart" -> (in, a) -> Js.trimStart(s);
+      case "trimEnd" -> (in, a) -> Js.trimEnd(s);
+      case "startsWith" -> (in, a) -> s.startsWith(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0));
+      case "endsWith" -> (in, a) -> s.substring(0, relIndex(arg(a, 1), s.length(), s.length()))
+          .endsWith(Js.toStr(arg(a, 0)));
+      case "includes" -> (in, a) -> s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0)) >= 0;
+      case "indexOf" -> (in, a) -> (double) s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0));
+      case "lastIndexOf" -> (in, a) -> (double) s.lastIndexOf(Js.toStr(arg(a, 0)));
+      case "charAt" -> (in, a) -> {
+        int i = (int) Js.toInteger(arg(a, 0));
+        return i >= 0 && i < s.length() ? String.valueOf(s.charAt(i)) : "";
+      };
+      case "slice" -> (in, a) -> {
+        int st = relIndex(arg(a, 0), s.length(), 0);
+        int en = relIndex(arg(a, 1), s.length(), s.length());
+        return st < en ? s.substring(st, en) : "";
+      };
+      case "substring" -> (in, a) -> {
+        int st = Builtins.clampIndex(arg(a, 0), s.length());
+        int en = arg(a, 1) == Js.UNDEF ? s.length() : Builtins.clampIndex(arg(a, 1), s.length());
+        return s.substring(Math.min(st, en), Math.max(st, en));
+      };
+      case "split" -> (in, a) -> {
+        Object sep = arg(a, 0);
+        JsArray r = new JsArray();
+        if (sep == Js.UNDEF) {
+          r.add(s);
+          return r;
+        }
+        if (sep instanceof JsRegex re) {
+          for (String part : re.pattern().split(new Builtins.BudgetedChars(s, in), -1)) {
+            r.add(part);
+          }
+          return r;
+        }
+        String sp = Js.toStr(sep);
+        if (sp.isEmpty()) {
+          for (int i = 0; i < s.length(); i++) {
+            r.add(String.valueOf(s.charAt(i)));
+          }
+          return r;
+        }
+        int from = 0;
+        int idx;
+        while ((idx = s.indexOf(sp, from)) >= 0) {
+          in.tick();
+          r.add(s.substring(from, idx));
+          from = idx + sp.length();
+        }
+        r.add(s.substring(from));
+        return r;
+      };
+      case "replace" -> (in, a) -> {
+        Object pat = arg(a, 0);
+        if (pat instanceof JsRegex re) {
+          return Builtins.regexReplace(s, re, arg(a, 1), in);
+        }
+        String p = Js.toStr(pat);
+        int i = s.indexOf(p);
+        return i < 0 ? s : s.substring(0, i) + Js.toStr(arg(a, 1)) + s.substring(i + p.length());
+      };
+      case "replaceAll" -> (in, a) -> {
+        Object pat = arg(a, 0);
+        if (pat instanceof JsRegex re) {
+          if (!re.global()) {
+            throw new JsError("replaceAll must be called with a global regular expression");
+          }
+          return Builtins.regexReplace(s, re, arg(a, 1), in);
+        }
+        String p = Js.toStr(pat);
+        String rep = Js.toStr(arg(a, 1));
+        if (p.isEmpty()) {
+          StringBuilder sb = new StringBuilder(rep);
+          for (int i = 0; i < s.length(); i++) {
+            sb.append(s.charAt(i)).append(rep);
+            in.checkLength(sb.length());
+          }
+          return sb.toString();
+        }
+        String r = s.replace(p, rep);
+        in.checkLength(r.length());
+        return r;
+      };
+      case "concat" -> (in, a) -> {
+        StringBuilder sb = new StringBuilder(s);
+        for (Object o : a) {
+          sb.append(Js.toStr(o));
+        }
+        in.checkLength(sb.length());
+        return sb.toString();
+      };
+      case "padStart", "padEnd" -> (in, a) -> {
+        double target = Js.toInteger(arg(a, 0));
+        in.checkLength((long) Math.min(target, Long.MAX_VALUE));
+        String fill = arg(a, 1) == Js.UNDEF ? " " : Js.toStr(arg(a, 1));
+        if (target <= s.length() || fill.isEmpty()) {
+          return s;
+        }
+        StringBuilder pad = new StringBuilder();
+        while (pad.length() < target - s.length()) {
+          pad.append(fill);
+        }
+        pad.setLength((int) target - s.length());
+        return name.equals("padStart") ? pad + s : s + pad;
+      };
+      case "repeat" -> (in, a) -> {
+        double n = Js.toInteger(arg(a, 0));
+        if (n < 0) {
+          throw new JsError("invalid count value: " + Js.toStr(arg(a, 0)));
+        }
+        in.checkLength((long) Math.min(n * s.length(), Long.MAX_VALUE));
+        return s.repeat((int) n);
+      };
+      default -> null;
+    };
+  }
+
+  private static JsFunction arrayMethod(JsArray arr, String name) {
+    return switch (name) {
+      case "join" -> (in, a) -> Builtins.join(arr, arg(a, 0) == Js.UNDEF ? "," : Js.toStr(arg(a, 0)), in);
+      case "slice" -> (in, a) -> {
+        int st = relIndex(arg(a, 0), arr.size(), 0);
+        int en = relIndex(arg(a, 1), arr.size(), arr.size());
+        return new JsArray(st < en ? arr.items.subList(st, en) : List.of());
+      };
+      case "includes" -> (in, a) -> {
+        Object x = arg(a, 0);
+        for (Object o : arr.items) {
+          if (Js.strictEq(o, x) || (o instanceof Double d && x instanceof Double e && d.isNaN() && e.isNaN())) {
+            return true;
+          }
+        }
+        return false;
+      };
+      case "indexOf" -> (in, a) -> {
+        Object x = arg(a, 0);
+        for (int i = 0; i < arr.size(); i++) {
+          if (Js.strictEq(arr.items.get(i), x)) {
+            return (double) i;
+          }
+        }
+        return -1.0;
+      };
+      case "concat" -> (in, a) -> {
+        JsArray r = new JsArray(arr.items);
+        for (Object o : a) {
+          if (o instanceof JsArray other) {
+            r.items.addAll(other.items);
+          } else {
+            r.add(o);
+          }
+          in.tick(r.size());
+        }
+        return r;
+      };
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,131 @@
+package dev.portolan.scaffolder.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** JSON Schema helpers: validation without the form-only keys, and default values. */
+public final class Schemas {
+
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+  private Schemas() {}
+
+  /** A copy of a schema without {@code ui:*} and {@code backstage:*} keys. */
+  static JsonNode clean(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().startsWith("ui:") || e.getKey().startsWith("backstage:")) {
+          continue;
+        }
+        o.set(e.getKey(), clean(e.getValue()));
+      }
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = JsonNodeFactory.instance.arrayNode();
+      n.forEach(x -> a.add(clean(x)));
+      return a;
+    }
+    return n;
+  }
+
+  /** Validation messages of a value against a schema, as {@code path: message} lines. */
+  /** Compiled schemas of one scaffolder, reused across runs. Thread-safe. */
+  public static final class Cache {
+    private final java.util.concurrent.ConcurrentHashMap<JsonNode, JsonSchema> compiled =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Creates an empty cache. */
+    public Cache() {}
+
+    List<String> validate(JsonNode schema, JsonNode value) {
+      JsonSchema s = compiled.get(schema);
+      if (s == null) {
+        s = FACTORY.getSchema(clean(schema));
+        if (compiled.size() > 256) {
+          compiled.clear();
+        }
+        compiled.put(schema.deepCopy(), s);
+      }
+      return Schemas.validate(s, value);
+    }
+  }
+
+  static List<String> validate(JsonNode schema, JsonNode value) {
+    return validate(FACTORY.getSchema(clean(schema)), value);
+  }
+
+  private static List<String> validate(JsonSchema s, JsonNode value) {
+    List<String> out = new ArrayList<>();
+    for (ValidationMessage m : s.validate(value)) {
+      out.add(m.getMessage());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Fills missing properties with their schema defaults, recursively. */
+  static void applyDefaults(JsonNode schema, ObjectNode value, int depth) {
+    if (depth > 32 || !schema.isObject()) {
+      return;
+    }
+    JsonNode props = schema.path("properties");
+    if (props.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode ps = e.getValue();
+        if (!value.has(e.getKey()) && ps.has("default")) {
+          value.set(e.getKey(), ps.get("default").deepCopy());
+        }
+        if (value.get(e.getKey()) instanceof ObjectNode child) {
+          applyDefaults(ps, child, depth + 1);
+        }
+      }
+    }
+    for (String key : List.of("allOf")) {
+      if (schema.path(key).isArray()) {
+        for (JsonNode sub : schema.path(key)) {
+          applyDefaults(sub, value, depth + 1);
+        }
+      }
+    }
+  }
+
+  /** Backstage's example output for a skipped dry-run action. */
+  static JsonNode example(JsonNode schema, int depth) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (schema.path("examples").isArray() && schema.path("examples").size() > 0) {
+      return schema.path("examples").get(0).deepCopy();
+    }
+    if (depth > 16) {
+      return f.textNode("<unknown>");
+    }
+    String type = schema.path("type").asText("");
+    return switch (type) {
+      case "string" -> f.textNode("<example>");
+      case "number", "integer" -> f.numberNode(0);
+      case "boolean" -> f.booleanNode(false);
+      case "object" -> {
+        ObjectNode o = f.objectNode();
+        schema.path("properties").fields().forEachRemaining(e -> o.set(e.getKey(), example(e.getValue(), depth + 1)));
+        yield o;
+      }
+      case "array" -> f.arrayNode().add(example(schema.path("items"), depth + 1));
+      default -> f.textNode("<unknown>");
+    };
+  }
+}

@@ -1,0 +1,301 @@
+package dev.portolan.scaffolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaffolderTest {
+
+  static final ObjectMapper M = new ObjectMapper();
+  static final Scaffolder SCAFFOLDER = Scaffolder.builder().build();
+
+  @TempDir Path dir;
+
+  static JsonNode json(String s) {
+    try {
+      return M.readTree(s);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  Path write(String rel, String content) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  Path template(String steps) throws IOException {
+    return write("template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: demo
+        spec:
+          type: service
+          parameters:
+            - title: Basics
+              required: [name]
+              properties:
+                name:
+                  type: string
+                  ui:field: EntityNamePicker
+                port:
+                  type: number
+                  default: 8080
+                extra:
+                  type: boolean
+                  default: false
+        """ + steps);
+  }
+
+  static Map<String, String> files(ScaffoldResult r) {
+    return r.files().stream().collect(Collectors.toMap(ScaffoldResult.GeneratedFile::path,
+        ScaffoldResult.GeneratedFile::text));
+  }
+
+  @Test
+  void run_fetchTemplate_rendersContentsNamesAndConditionalEntries() throws IOException {
+    write("skeleton/${{ values.name }}/README.md", "# ${{ values.name }} on ${{ values.port }}\n{{ helm }}\n");
+    write("skeleton/${{ 'extra.txt' if values.extra }}", "extra");
+    write("skeleton/.github/workflows/ci.yml", "sha: ${{ github.sha }}\n");
+    Files.write(dir.resolve("skeleton/logo.bin"), new byte[] {0, 1, 2, '$', '{', '{'});
+    Path t = template("""
+          steps:
+            - id: fetch
+              action: fetch:template
+              input:
+                url: ./skeleton
+                copyWithoutTemplating: [.github/workflows/]
+                values:
+                  name: ${{ parameters.name }}
+                  port: ${{ parameters.port }}
+                  extra: ${{ parameters.extra }}
+          output:
+            links:
+              - title: Repo
+                url: https://example.com/${{ parameters.name }}
+              - title: Hidden
+                url: x
+                if: ${{ parameters.extra }}
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"name\":\"svc\"}")));
+
+    assertThat(r.error()).isEmpty();
+    Map<String, String> files = files(r);
+    assertThat(files).containsOnlyKeys("svc/README.md", ".github/workflows/ci.yml", "logo.bin");
+    assertThat(files.get("svc/README.md")).isEqualTo("# svc on 8080\n{{ helm }}\n");
+    assertThat(files.get(".github/workflows/ci.yml")).isEqualTo("sha: ${{ github.sha }}\n");
+    assertThat(r.output()).isEqualTo(json("{\"links\":[{\"title\":\"Repo\",\"url\":\"https://example.com/svc\"}]}"));
+  }
+
+  @Test
+  void run_intoDirectory_writesFilesAndDryRunWritesNothing() throws IOException {
+    write("skeleton/a.txt", "${{ values.n }}");
+    Path t = template("""
+          steps:
+            - action: fetch:template
+              input:
+                url: ./skeleton
+                values:
+                  n: ${{ parameters.name }}
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    Path out = dir.resolve("out");
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.into(template, json("{\"name\":\"x\"}"), out));
+    assertThat(r.succeeded()).isTrue();
+    assertThat(out.resolve("a.txt")).hasContent("x");
+
+    Path out2 = dir.resolve("out2");
+    SCAFFOLDER.run(new ScaffoldRequest(template, json("{\"name\":\"x\"}"), Map.of(), null,
+        java.util.Optional.of(out2), true, "t"));
+    assertThat(out2).doesNotExist();
+  }
+
+  @Test
+  void run_stepsWithIfEachAndOutputs_followBackstageRules() throws IOException {
+    Path t = template("""
+          steps:
+            - id: skipped
+              if: ${{ parameters.extra }}
+              action: fs:readdir
+              input:
+                paths: [.]
+            - id: write
+              each: ${{ ['a', 'b'] }}
+              action: catalog:write
+              input:
+                filePath: ${{ each.value }}.yaml
+                entity:
+                  kind: Component
+                  port: ${{ parameters.port }}
+                  gone: ${{ parameters.missing }}
+                  skippedOutput: ${{ steps.skipped.output.files }}
+            - id: list
+              action: fs:readdir
+              input:
+                paths: [.]
+          output:
+            count: ${{ steps.list.output.files | length }}
+            text:
+              - title: names
+                content: ${{ steps.list.output.files | join(',', 'name') }}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.error()).isEmpty();
+    assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("skipped", "completed",
+        "completed");
+    assertThat(files(r).get("a.yaml")).isEqualTo("kind: Component\nport: 8080\n");
+    assertThat(r.output().get("count")).isEqualTo(json("2"));
+    assertThat(r.output().get("text").get(0).get("content").asText()).isEqualTo("a.yaml,b.yaml");
+  }
+
+  @Test
+  void run_transformedSecret_isRedactedFromLogAndOutput() throws IOException {
+    Path t = template("""
+          steps:
+            - id: log
+              action: debug:log
+              input:
+                message: token=${{ secrets.token | replace("a", "-a") }} plain=${{ secrets.token }}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}"))
+        .withSecrets(Map.of("token", "banana")));
+    String all = r.log().toString() + r.output() + r.steps();
+    assertThat(all).doesNotContain("banana").doesNotContain("b-an-an-a").contains("\"message\":\"***\"");
+  }
+
+  @Test
+  void run_unknownAction_failsBeforeAnyStepWithPosition() throws IOException {
+    Path t = template("""
+          steps:
+            - action: debug:log
+              input: {message: hi}
+            - action: publish:nowhere
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"name\":\"x\"}"))))
+        .isInstanceOf(ScaffolderException.class)
+        .hasMessageStartingWith(t + ":23:")
+        .hasMessageContaining("template:default/demo: spec.steps[1].action: unknown action 'publish:nowhere'");
+  }
+
+  @Test
+  void run_invalidValues_areRefusedWithEveryProblem() throws IOException {
+    Path t = template("""
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"port\":\"high\"}"))))
+        .isInstanceOf(ScaffolderException.class)
+        .hasMessageContaining("spec.parameters: the values do not match the parameters")
+        .hasMessageContaining("name")
+        .hasMessageContaining("port");
+  }
+
+  @Test
+  void run_unrenderableInput_keepsTextByDefaultAndFailsWhenStrict() throws IOException {
+    Path t = template("""
+          steps:
+            - id: log
+              action: debug:log
+              input:
+                message: ${{ parameters.name | nosuchfilter }}
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    ScaffoldResult lenient = SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"name\":\"x\"}")));
+    assertThat(lenient.succeeded()).isTrue();
+    assertThat(lenient.log()).anySatisfy(e -> assertThat(e.message()).contains("unknown filter 'nosuchfilter'"));
+    assertThat(lenient.log()).anySatisfy(e -> assertThat(e.message())
+        .contains("${{ parameters.name | nosuchfilter }}"));
+
+    ScaffoldResult strict = Scaffolder.builder().strictRendering(true).build()
+        .run(ScaffoldRequest.dryRun(template, json("{\"name\":\"x\"}")));
+    assertThat(strict.error()).hasValueSatisfying(e -> assertThat(e)
+        .contains("spec.steps[0].input.message: cannot render").contains("unknown filter 'nosuchfilter'"));
+  }
+
+  @Test
+  void run_failedStep_skipsLaterStepsUnlessTheyAskForAlways() throws IOException {
+    Path t = template("""
+          steps:
+            - id: bad
+              action: fs:rename
+              input:
+                files: [{from: missing.txt, to: b.txt}]
+            - id: after
+              action: debug:log
+              input: {message: after}
+            - id: cleanup
+              if: ${{ always() }}
+              action: debug:log
+              input: {message: cleanup}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.error().orElseThrow()).contains("cannot rename missing.txt: it does not exist");
+    assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("failed", "skipped",
+        "completed");
+  }
+
+  @Test
+  void run_customActionAndFilter_areUsed() throws IOException {
+    Path t = template("""
+          steps:
+            - id: mine
+              action: acme:hello
+              input:
+                who: ${{ parameters.name | shout }}
+          output:
+            greeting: ${{ steps.mine.output.greeting }}
+        """);
+    Scaffolder s = Scaffolder.builder()
+        .filter("shout", (in, args) -> TextNode.valueOf(in.asText().toUpperCase()))
+        .action(new ScaffolderAction() {
+          @Override
+          public String id() {
+            return "acme:hello";
+          }
+
+          @Override
+          public void handle(ActionContext ctx) {
+            ctx.output("greeting", TextNode.valueOf("hello " + ctx.input().get("who").asText()));
+          }
+        }).build();
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.output()).isEqualTo(json("{\"greeting\":\"hello X\"}"));
+  }
+
+  @Test
+  void loadTemplate_wrongApiVersion_namesFileLineAndField() throws IOException {
+    Path t = write("bad.yaml", "apiVersion: backstage.io/v1beta2\nkind: Template\nmetadata:\n  name: x\nspec: {}\n");
+    assertThatThrownBy(() -> SCAFFOLDER.loadTemplate(t))
+        .isInstanceOf(ScaffolderException.class)
+        .hasMessage(t + ":1:13: template:default/x: apiVersion: expected apiVersion scaffolder.backstage.io/v1beta3,"
+            + " found \"backstage.io/v1beta2\"");
+  }
+
+  @Test
+  void renderValue_soleExpression_keepsType() {
+    assertThat(SCAFFOLDER.renderValue("${{ parameters.list }}", json("{\"parameters\":{\"list\":[1,2]}}")))
+        .isEqualTo(json("[1,2]"));
+    assertThat(SCAFFOLDER.render("${{ 'a/b' | replace('/', '-') }}", json("{}"))).isEqualTo("a-b");
+    assertThat(SCAFFOLDER.renderValue("${{ 'github.com?owner=o&repo=r' | parseRepoUrl }}", json("{}")))
+        .isEqualTo(json("{\"host\":\"github.com\",\"owner\":\"o\",\"repo\":\"r\"}"));
+    assertThat(List.of(SCAFFOLDER.renderNunjucks("{{ 1 + 1 }}", json("{}")))).containsExactly("2");
+  }
+}
