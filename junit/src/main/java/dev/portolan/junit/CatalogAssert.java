@@ -274,14 +274,18 @@ public final class CatalogAssert extends AbstractAssert<CatalogAssert, CatalogSn
 
   private CatalogAssert noProblems(String expectation, Predicate<CatalogProblem> selected) {
     isNotNull();
-    List<String> offenders = actual.problems().stream().filter(selected).map(CatalogProblem::toString).toList();
-    return report(expectation.startsWith("every") ? expectation : "the catalog " + expectation, offenders);
+    List<String> found = actual.problems().stream().filter(selected).map(CatalogProblem::toString).toList();
+    return fail("the catalog " + expectation, found, found.size() == 1 ? "problem was found:" : "problems were found:");
   }
 
   private CatalogAssert report(String expectation, List<String> offenders) {
+    return fail(expectation, offenders, offenders.size() == 1 ? "entity does not:" : "entities do not:");
+  }
+
+  private CatalogAssert fail(String expectation, List<String> offenders, String noun) {
     if (!offenders.isEmpty()) {
       StringBuilder sb = new StringBuilder("Expecting ").append(expectation).append(", but ")
-          .append(offenders.size()).append(offenders.size() == 1 ? " entity does not:" : " entities do not:");
+          .append(offenders.size()).append(' ').append(noun);
       offenders.forEach(o -> sb.append("\n  ").append(o));
       failWithMessage("%s", sb.toString());
     }

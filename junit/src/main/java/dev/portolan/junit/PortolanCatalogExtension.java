@@ -31,7 +31,9 @@ public final class PortolanCatalogExtension implements BeforeAllCallback, Parame
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    catalog(context);
+    if (annotatedContext(context).isPresent()) {
+      catalog(context);
+    }
   }
 
   @Override
