@@ -91,7 +91,8 @@ public final class CheckMojo extends AbstractCatalogMojo {
       getLog().warn("portolan:check found no descriptor files (includes " + includes + ")");
     }
     long errors = problems.stream().filter(Problem::error).count();
-    conclude(problems, String.format("%d entities, %d error%s, %d warning%s (profile %s)", s.size(), errors,
+    conclude(problems, String.format("%d entit%s, %d error%s, %d warning%s (profile %s)", s.size(),
+        s.size() == 1 ? "y" : "ies", errors,
         errors == 1 ? "" : "s", problems.size() - errors, problems.size() - errors == 1 ? "" : "s",
         profile().cliName()));
   }

@@ -121,8 +121,9 @@ public final class GovernMojo extends AbstractCatalogMojo {
       }
     }
     Map<Severity, Integer> counts = report.counts();
-    StringBuilder summary = new StringBuilder().append(report.entityCount()).append(" entities, ")
-        .append(report.rules().size()).append(" rules, as of ").append(report.asOf()).append(':');
+    StringBuilder summary = new StringBuilder().append(report.entityCount())
+        .append(report.entityCount() == 1 ? " entity, " : " entities, ").append(report.rules().size())
+        .append(report.rules().size() == 1 ? " rule, as of " : " rules, as of ").append(report.asOf()).append(':');
     for (Severity s : Severity.values()) {
       summary.append(' ').append(counts.get(s)).append(' ').append(s.label());
     }
