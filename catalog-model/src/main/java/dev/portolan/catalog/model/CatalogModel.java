@@ -45,8 +45,10 @@ import java.util.stream.Stream;
  * envelope, preprocessing (placeholders; under {@link Profile#APP} the catalog model's kind lookup), the
  * policy chain (entity schema, no foreign root fields, field formats of names, namespaces, labels,
  * annotations, tags and links), the kind schemas, Location target checks and the parsing of every ref in a
- * relation field. A document is valid when Backstage would accept it; {@link DocumentResult#violations()}
- * lists every problem found, and {@link DocumentResult#backstageVerdict()} Backstage's own error text.
+ * relation field. A document is valid when Backstage would accept it. Backstage stops at the first stage
+ * that fails; Portolan goes on through the later stages whenever the document's kind is known, so
+ * {@link DocumentResult#violations()} lists every problem at once, while
+ * {@link DocumentResult#backstageVerdict()} gives the first failing stage and Backstage's own error text.
  *
  * <p>Placeholders ({@code $text}, {@code $json}, {@code $yaml}) are recognised as Backstage recognises them
  * and a non-string placeholder value is an error. Backstage reads their content from the source repository;

@@ -88,6 +88,16 @@ class CatalogModelTest {
   }
 
   @Test
+  void validate_problemsOfLaterStages_areCollectedToo() {
+    String yaml = COMPONENT.replace("name: payments", "name: bad name").replace("  owner: team-a\n", "")
+        .replace("[resource:db]", "[db]");
+    DocumentResult r = CORE.validate("later.yaml", yaml).get(0);
+    assertThat(r.violations()).extracting(Violation::stage)
+        .containsExactly(Stage.POLICY, Stage.KIND, Stage.POSTPROCESS);
+    assertThat(r.backstageVerdict().orElseThrow().stage()).isEqualTo(Stage.POLICY);
+  }
+
+  @Test
   void validate_missingSpecField_pointsAtSpec() {
     String yaml = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\nspec:\n  type: service\n"
         + "  owner: a\n";
@@ -131,6 +141,8 @@ class CatalogModelTest {
     assertThat(core.valid()).isFalse();
     assertThat(core.backstageVerdict().orElseThrow().message()).startsWith("No processor recognized the entity");
     assertThat(core.violations().get(0).path()).isEqualTo(FieldPath.of("kind"));
+    assertThat(core.violations().get(0).message()).endsWith("Template is known under the app profile, where the "
+        + "scaffolder backend module is installed");
   }
 
   @Test
@@ -191,6 +203,26 @@ class CatalogModelTest {
     assertThat(bad.violations().get(0).path().toString()).isEqualTo("spec.sku");
     assertThat(bad.violations().get(0).message()).isEqualTo("expected a string, found the number 1");
     assertThat(APP.validate("p.yaml", ok).get(0).valid()).isFalse();
+  }
+
+  @Test
+  void validate_unknownKindSpelling_hintsKnownKind() {
+    DocumentResult r = APP.validate("k.yaml", COMPONENT.replace("kind: Component", "kind: component")).get(0);
+    assertThat(r.violations().get(0).message()).endsWith("did you mean \"Component\"?");
+    DocumentResult v = CORE.validate("k.yaml", COMPONENT.replace("backstage.io/v1alpha1", "backstage.io/v2")).get(0);
+    assertThat(v.violations().get(0).message())
+        .endsWith("kind Component takes apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1");
+  }
+
+  @Test
+  void kind_schemaReferencingEntity_checksEnvelopeToo() {
+    String schema = "{\"allOf\": [{\"$ref\": \"Entity\"}, {\"required\": [\"spec\"]}]}";
+    CatalogModel m = CatalogModel.builder().kind(KindDefinition.ofSchema("acme.com/v1", "Product", schema)).build();
+    assertThat(m.validate("p.yaml", "apiVersion: acme.com/v1\nkind: Product\nmetadata:\n  name: p\nspec: {}\n")
+        .get(0).valid()).isTrue();
+    DocumentResult r = m.validate("p.yaml", "apiVersion: acme.com/v1\nkind: Product\nmetadata:\n  name: p\n").get(0);
+    assertThat(r.violations()).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("missing required field \"spec\""));
   }
 
   @Test

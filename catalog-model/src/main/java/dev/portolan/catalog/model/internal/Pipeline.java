@@ -183,6 +183,11 @@ public final class Pipeline {
       if (unchecked(path)) {
         return;
       }
+      for (Violation v : violations) {
+        if (v.path().equals(path) && v.message().equals(message)) {
+          return;
+        }
+      }
       Optional<SourcePosition> pos = Positions.find(tree, path, keyPosition);
       violations.add(new Violation(file, index, pos, Optional.ofNullable(ref), path, message, stage));
       reported.add(path);
@@ -285,11 +290,9 @@ public final class Pipeline {
       }
     }
     fieldFormats(run, entity, refText);
-    if (run.failed()) {
-      return outcome(run);
-    }
 
-    // 4. kind validation
+    // 4. kind validation. Backstage stops at the first failing stage; Portolan goes on collecting the
+    // problems of the later stages too (the verdict stays the first failure), as long as the kind is known.
     if (!validateKind(run, entity, appKind, refText)) {
       return outcome(run);
     }
@@ -549,7 +552,7 @@ public final class Pipeline {
         }
         run.fail(Stage.KIND, "Processor BuiltinKindsEntityProcessor threw an error while validating the entity "
             + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
-        return false;
+        return true;
       }
     } else {
       if (appKind != null) {
@@ -562,7 +565,7 @@ public final class Pipeline {
           }
           run.fail(Stage.KIND, "Processor ModelProcessor threw an error while validating the entity " + refText
               + "; caused by TypeError: Validation of " + kind + " entity failed: " + String.join("; ", texts));
-          return false;
+          return true;
         }
         recognized = true;
       }
@@ -575,13 +578,17 @@ public final class Pipeline {
         }
         run.fail(Stage.KIND, "Processor ScaffolderEntitiesProcessor threw an error while validating the entity "
             + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
-        return false;
+        return true;
       }
     }
     for (CustomKind ck : customKinds) {
       if (ck.kind().equals(kind) && ck.apiVersion().equals(apiVersion)) {
-        List<Issue> issues = ck.validator().apply(entity.deepCopy()).stream()
-            .filter(i -> !run.unchecked(i.path())).toList();
+        List<Issue> issues;
+        try {
+          issues = ck.validator().apply(entity.deepCopy()).stream().filter(i -> !run.unchecked(i.path())).toList();
+        } catch (RuntimeException e) {
+          issues = List.of(new Issue(FieldPath.ROOT, "the validator of kind " + ck.kind() + " failed: " + e));
+        }
         if (!issues.isEmpty()) {
           for (Issue i : issues) {
             run.add(Stage.KIND, i.path(), false, i.message());
@@ -589,7 +596,7 @@ public final class Pipeline {
           Issue first = issues.get(0);
           run.fail(Stage.KIND, "Processor " + ck.kind() + "EntityProcessor threw an error while validating the entity "
               + refText + "; caused by TypeError: " + first.path().toJsonPointer() + " " + first.message());
-          return false;
+          return true;
         }
         recognized = true;
       }
@@ -597,12 +604,50 @@ public final class Pipeline {
     if (!recognized) {
       run.add(Stage.KIND, FieldPath.of("kind"), false, "unknown kind " + quote(kind) + " with apiVersion "
           + quote(apiVersion) + ": no validator recognizes it under the " + profile.cliName()
-          + " profile (kinds and apiVersions are matched exactly, case-sensitively)");
+          + " profile (kinds and apiVersions are matched exactly, case-sensitively)" + kindHint(kind, apiVersion));
       run.fail(Stage.KIND, "No processor recognized the entity " + refText
           + " as valid, possibly caused by a foreign kind or apiVersion");
       return false;
     }
     return true;
+  }
+
+  /** The known kinds and their apiVersions under this profile, for hints. */
+  private Map<String, List<String>> knownKinds() {
+    Map<String, List<String>> known = new LinkedHashMap<>();
+    List<String> builtin = List.of("backstage.io/v1alpha1", "backstage.io/v1beta1");
+    if (profile == Profile.CORE) {
+      builtinValidators.forEach(v -> known.put(v.getKey(), builtin));
+    } else {
+      appKinds.forEach((k, versions) -> known.put(k, versions.stream().map(KindSchema::apiVersion).distinct()
+          .toList()));
+      known.put("Template", List.of("scaffolder.backstage.io/v1beta3"));
+    }
+    customKinds.forEach(c -> known.computeIfAbsent(c.kind(), k -> new ArrayList<>()));
+    for (CustomKind c : customKinds) {
+      List<String> versions = new ArrayList<>(known.get(c.kind()));
+      versions.add(c.apiVersion());
+      known.put(c.kind(), List.copyOf(versions));
+    }
+    return known;
+  }
+
+  private String kindHint(String kind, String apiVersion) {
+    Map<String, List<String>> known = knownKinds();
+    List<String> versions = known.get(kind);
+    if (versions != null) {
+      return "; kind " + kind + " takes apiVersion " + String.join(" or ", versions);
+    }
+    for (String k : known.keySet()) {
+      if (k.equalsIgnoreCase(kind)) {
+        return "; did you mean " + quote(k) + "?";
+      }
+    }
+    if (profile == Profile.CORE && (kind.equals("Template") || kind.equals("AiResource"))) {
+      return "; " + kind + " is known under the app profile, where the "
+          + (kind.equals("Template") ? "scaffolder" : "AI model") + " backend module is installed";
+    }
+    return "; register it with CatalogModel.Builder.kind(...) or use one of " + String.join(", ", known.keySet());
   }
 
   private static boolean soft(List<JsonSchemas.SchemaError> errors) {
@@ -728,6 +773,11 @@ public final class Pipeline {
   }
 
   private void reportRef(Run run, FieldPath p, RelationField f, JsonNode item, String err, String processor) {
+    if (run.reported.contains(p)) {
+      run.fail(Stage.POSTPROCESS, "Processor " + processor + " threw an error while postprocessing; caused by "
+          + (err.contains("was not on the form") ? "TypeError: " : "Error: ") + err);
+      return;
+    }
     String hint = f.defaultKind() == null
         ? "; this field has no default kind, so every ref needs one, e.g. \"component:" + jsString(item) + "\""
         : "";
