@@ -126,13 +126,14 @@ public final class CheckCommand implements Callable<Integer> {
         msg.append(p.path()).append(": ");
       }
       r.putObject("message").put("text", msg.append(p.message()).toString());
+      ObjectNode location = r.putArray("locations").addObject();
       if (!p.file().startsWith("provider:")) {
-        ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode phys = location.putObject("physicalLocation");
         phys.putObject("artifactLocation").put("uri", uri(p.file()));
         p.position().ifPresent(pos -> phys.putObject("region").put("startLine", pos.line())
             .put("startColumn", pos.column()));
       }
-      p.ref().ifPresent(ref -> r.putArray("logicalLocations").addObject()
+      p.ref().ifPresent(ref -> location.putArray("logicalLocations").addObject()
           .put("fullyQualifiedName", ref.toString()).put("kind", "object"));
     }
     return root;

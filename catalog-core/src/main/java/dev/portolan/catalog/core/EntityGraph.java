@@ -42,7 +42,10 @@ public final class EntityGraph {
     OUTGOING,
     /** Follow relations into each entity (dependents). */
     INCOMING,
-    /** Both ways. */
+    /**
+     * Both ways: the union of an {@link #OUTGOING} and an {@link #INCOMING} traversal (never out then back
+     * in, so siblings are not reached).
+     */
     BOTH
   }
 
@@ -224,6 +227,15 @@ public final class EntityGraph {
     int s = id(start);
     if (s < 0) {
       return new Subgraph(start.normalized(), List.of(), List.of());
+    }
+    if (direction == Direction.BOTH) {
+      Subgraph out = traverse(start, relationTypes, Direction.OUTGOING, maxDepth);
+      Subgraph in = traverse(start, relationTypes, Direction.INCOMING, maxDepth);
+      Set<EntityRef> nodes = new LinkedHashSet<>(out.nodes());
+      nodes.addAll(in.nodes());
+      Set<Relation> edges = new LinkedHashSet<>(out.edges());
+      edges.addAll(in.edges());
+      return new Subgraph(out.start(), List.copyOf(nodes), List.copyOf(edges));
     }
     BitSet wanted = new BitSet();
     for (RelationType t : relationTypes) {

@@ -168,9 +168,8 @@ final class QueryEngine {
   }
 
   private int[] matchAll(EntityFilter f) {
-    int[] acc = null;
-    List<Map.Entry<String, java.util.Set<String>>> conds = new ArrayList<>(f.conditions().entrySet());
-    for (Map.Entry<String, java.util.Set<String>> c : conds) {
+    List<int[]> postings = new ArrayList<>(f.conditions().size());
+    for (Map.Entry<String, java.util.Set<String>> c : f.conditions().entrySet()) {
       KeyIndex idx = index(c.getKey());
       int[] ids;
       if (c.getValue().isEmpty()) {
@@ -181,12 +180,18 @@ final class QueryEngine {
           ids = union(ids, idx.byValue().getOrDefault(v, new int[0]));
         }
       }
-      acc = acc == null ? ids : intersect(acc, ids);
-      if (acc.length == 0) {
-        break;
-      }
+      postings.add(ids);
     }
-    return acc == null ? new int[0] : acc;
+    if (postings.isEmpty()) {
+      return new int[0];
+    }
+    // the most selective condition first: every later step costs at most its size times a log
+    postings.sort(Comparator.comparingInt(a -> a.length));
+    int[] acc = postings.get(0);
+    for (int i = 1; i < postings.size() && acc.length > 0; i++) {
+      acc = intersect(acc, postings.get(i));
+    }
+    return acc;
   }
 
   private KeyIndex index(String key) {
@@ -357,11 +362,28 @@ final class QueryEngine {
     return Arrays.copyOf(out, k);
   }
 
+  /** Intersection of sorted id arrays; {@code a} is the smaller one. */
   private static int[] intersect(int[] a, int[] b) {
     int[] out = new int[Math.min(a.length, b.length)];
+    int k = 0;
+    if ((long) a.length * 8 < b.length) {
+      int from = 0;
+      for (int v : a) {
+        int pos = Arrays.binarySearch(b, from, b.length, v);
+        if (pos >= 0) {
+          out[k++] = v;
+          from = pos + 1;
+        } else {
+          from = -pos - 1;
+        }
+        if (from >= b.length) {
+          break;
+        }
+      }
+      return Arrays.copyOf(out, k);
+    }
     int i = 0;
     int j = 0;
-    int k = 0;
     while (i < a.length && j < b.length) {
       if (a[i] < b[j]) {
         i++;

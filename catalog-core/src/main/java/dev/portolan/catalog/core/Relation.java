@@ -21,11 +21,19 @@ public record Relation(EntityRef source, RelationType type, EntityRef target, En
 
   /** Normalises the refs and checks the parts are present. */
   public Relation {
-    source = Objects.requireNonNull(source, "source").normalized();
+    source = normalize(Objects.requireNonNull(source, "source"));
     Objects.requireNonNull(type, "type");
-    target = Objects.requireNonNull(target, "target").normalized();
-    origin = Objects.requireNonNull(origin, "origin").normalized();
+    target = normalize(Objects.requireNonNull(target, "target"));
+    origin = normalize(Objects.requireNonNull(origin, "origin"));
     Objects.requireNonNull(field, "field");
+  }
+
+  /** The ref itself when already lower-case (no allocation), else its normalised copy. */
+  private static EntityRef normalize(EntityRef r) {
+    String k = r.kind().toLowerCase(java.util.Locale.ROOT);
+    String n = r.namespace().toLowerCase(java.util.Locale.ROOT);
+    String m = r.name().toLowerCase(java.util.Locale.ROOT);
+    return k == r.kind() && n == r.namespace() && m == r.name() ? r : new EntityRef(k, n, m);
   }
 
   /**

@@ -74,11 +74,13 @@ final class SnapshotAssembler {
         }
       }
     }
-    List<Ingested> sorted = new ArrayList<>(claims.values());
-    sorted.sort((a, b) -> a.ref().toString().compareTo(b.ref().toString()));
-    Map<String, Integer> ids = new HashMap<>(sorted.size() * 2);
-    for (int i = 0; i < sorted.size(); i++) {
-      ids.put(sorted.get(i).ref().toString(), i);
+    List<Map.Entry<String, Ingested>> keyed = new ArrayList<>(claims.entrySet());
+    keyed.sort(Map.Entry.comparingByKey());
+    List<Ingested> sorted = new ArrayList<>(keyed.size());
+    Map<String, Integer> ids = new HashMap<>(keyed.size() * 2);
+    for (int i = 0; i < keyed.size(); i++) {
+      sorted.add(keyed.get(i).getValue());
+      ids.put(keyed.get(i).getKey(), i);
     }
     // stitch: every distinct (type, target) row whose source is the entity, whoever emitted it
     List<Map<String, Relation>> outgoing = new ArrayList<>(java.util.Collections.nCopies(sorted.size(), null));
@@ -113,16 +115,17 @@ final class SnapshotAssembler {
       if (m == null) {
         rels = List.of();
       } else {
-        List<Relation> l = new ArrayList<>(m.values());
-        l.sort((a, b) -> {
-          int c = a.type().id().compareTo(b.type().id());
-          return c != 0 ? c : a.target().toString().compareTo(b.target().toString());
-        });
-        rels = List.copyOf(l);
+        List<Map.Entry<String, Relation>> l = new ArrayList<>(m.entrySet());
+        l.sort(Map.Entry.comparingByKey());
+        Relation[] arr = new Relation[l.size()];
+        for (int k = 0; k < arr.length; k++) {
+          arr[k] = l.get(k).getValue();
+        }
+        rels = List.of(arr);
       }
       CatalogEntity e = new CatalogEntity(sorted.get(i), rels, i);
       entities.add(e);
-      byRef.put(e.ref().toString(), e);
+      byRef.put(keyed.get(i).getKey(), e);
     }
     return new CatalogSnapshot(version, at, profile, List.copyOf(entities), byRef, List.copyOf(problems),
         List.copyOf(dangling), filterCache);

@@ -46,4 +46,24 @@ class CatalogPropertiesTest {
     s.writeJson(out);
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  @Property(tries = 12)
+  void filter_randomCatalog_agreesWithNaiveScan(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(max = 5) Integer> owners,
+      @ForAll @IntRange(max = 5) int owner, @ForAll boolean withType) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < owners.size(); i++) {
+      yaml.append(EntityGraphTest.comp("e" + i, "g" + owners.get(i), null)
+          .replace("type: service", "type: " + (i % 3 == 0 ? "website" : "service")));
+    }
+    CatalogSnapshot s = EntityGraphTest.load(dev.portolan.catalog.model.Profile.CORE, yaml.toString());
+    String filter = "kind=component,spec.owner=g" + owner + (withType ? ",spec.type=website" : "");
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < owners.size(); i++) {
+      if (owners.get(i) == owner && (!withType || i % 3 == 0)) {
+        expected.add("e" + i);
+      }
+    }
+    assertThat(s.filter(filter)).extracting(e -> e.ref().name()).containsExactlyInAnyOrderElementsOf(expected);
+  }
 }

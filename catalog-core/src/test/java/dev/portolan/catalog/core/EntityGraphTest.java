@@ -115,6 +115,16 @@ class EntityGraphTest {
     assertThat(sub.toMermaid()).contains("n0[\"component:default/a\"]").contains("n0 -->|dependsOn| n1");
   }
 
+  @Test
+  void traverse_both_unionWithoutSiblings() throws IOException {
+    CatalogSnapshot s = load(Profile.CORE, ORG + comp("a", "org", null, "component:b") + comp("b", "org", null)
+        + comp("c", "org", null, "component:b") + comp("z", "org", null, "component:a"));
+    Subgraph sub = s.graph().traverse(c("a"), Set.of(WellKnownRelation.DEPENDS_ON), EntityGraph.Direction.BOTH,
+        EntityGraph.UNBOUNDED);
+    assertThat(sub.nodes()).containsExactly(c("b"), c("z"));
+    assertThat(sub.edges()).hasSize(2);
+  }
+
   @Property(tries = 60)
   void dependents_randomCatalog_agreeWithNaiveBfs(
       @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 19) Integer> edgeEnds,

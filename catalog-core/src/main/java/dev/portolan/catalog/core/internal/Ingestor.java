@@ -66,6 +66,8 @@ public final class Ingestor {
   private final RelationRules rules;
   private final List<EntityProcessor> processors;
   private final Optional<Path> explicitRoot;
+  /** Shares equal normalised refs between entities (relation targets repeat a lot). */
+  private final Map<EntityRef, EntityRef> refs = new ConcurrentHashMap<>();
 
   /**
    * Creates an ingestor.
@@ -118,6 +120,7 @@ public final class Ingestor {
    * @return the entities and problems
    */
   public Load load(List<String> locations, FileCache cache) {
+    refs.clear();
     List<Ingested> entities = new ArrayList<>();
     List<CatalogProblem> problems = new ArrayList<>();
     Map<String, String> invalid = new LinkedHashMap<>();
@@ -314,7 +317,7 @@ public final class Ingestor {
       return Optional.empty();
     }
     ObjectNode json = (ObjectNode) raw;
-    Optional<EntityRef> rawRef = Entity.of(json).ref();
+    Optional<EntityRef> rawRef = rawRef(json);
     boolean changed = false;
     // 1. placeholders (PlaceholderProcessor runs first in preprocessing)
     if (hasPlaceholder(json)) {
@@ -360,8 +363,8 @@ public final class Ingestor {
       }
       return Optional.empty();
     }
-    // 4. the processed entity
-    ObjectNode entity = json.deepCopy();
+    // 4. the processed entity (json is this method's own tree: read as a copy, or rebuilt above)
+    ObjectNode entity = json;
     ObjectNode meta = (ObjectNode) entity.get("metadata");
     if (!JsValues.truthy(meta.get("namespace"))) {
       meta.put("namespace", EntityRef.DEFAULT_NAMESPACE);
@@ -375,7 +378,8 @@ public final class Ingestor {
     rules.sortRelationFields(entity);
     EntityRef self = new EntityRef(entity.get("kind").textValue(), meta.get("namespace").textValue(),
         meta.get("name").textValue());
-    List<Relation> emitted = new ArrayList<>(rules.emit(entity, self));
+    EntityRef selfRef = canonical(self.normalized());
+    List<Relation> emitted = new ArrayList<>(rules.emit(entity, selfRef, this::canonical));
     // 5. user postprocessing
     if (!processors.isEmpty()) {
       Context ctx = new Context(source.location(), Optional.of(self));
@@ -399,7 +403,7 @@ public final class Ingestor {
         }
       }
       for (Map.Entry<RelationType, EntityRef> e : ctx.relations) {
-        Relation forward = new Relation(self, e.getKey(), e.getValue(), self, Optional.empty());
+        Relation forward = new Relation(selfRef, e.getKey(), e.getValue(), selfRef, Optional.empty());
         emitted.add(forward);
         emitted.add(forward.inverse());
       }
@@ -410,9 +414,27 @@ public final class Ingestor {
         r.field().ifPresent(f -> source.position(f).ifPresent(p -> positions.putIfAbsent(f, p)));
       }
     }
-    return Optional.of(new Ingested(self.normalized(), entity, Optional.of(source.location()), source.display(),
+    return Optional.of(new Ingested(selfRef, entity, Optional.of(source.location()), source.display(),
         source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), Map.copyOf(positions),
         source.sourceId()));
+  }
+
+  private EntityRef canonical(EntityRef normalized) {
+    EntityRef shared = refs.putIfAbsent(normalized, normalized);
+    return shared == null ? normalized : shared;
+  }
+
+  private static Optional<EntityRef> rawRef(ObjectNode json) {
+    JsonNode kind = json.get("kind");
+    JsonNode meta = json.get("metadata");
+    JsonNode name = meta == null ? null : meta.get("name");
+    if (kind == null || !kind.isTextual() || kind.textValue().isEmpty() || name == null || !name.isTextual()
+        || name.textValue().isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode ns = meta.get("namespace");
+    return Optional.of(new EntityRef(kind.textValue(), ns != null && ns.isTextual() && !ns.textValue().isEmpty()
+        ? ns.textValue() : EntityRef.DEFAULT_NAMESPACE, name.textValue()));
   }
 
   private static Violation relocate(Violation v, Source source) {

@@ -193,6 +193,20 @@ public final class RelationRules {
    * @return the rows
    */
   public List<Relation> emit(JsonNode entity, EntityRef self) {
+    return emit(entity, self, r -> r);
+  }
+
+  /**
+   * As {@link #emit(JsonNode, EntityRef)}, passing every target ref through {@code canonical} (to share
+   * equal refs between entities).
+   *
+   * @param entity the processed entity
+   * @param self the entity's normalised ref
+   * @param canonical maps a normalised ref to the shared instance
+   * @return the rows
+   */
+  public List<Relation> emit(JsonNode entity, EntityRef self,
+      java.util.function.UnaryOperator<EntityRef> canonical) {
     List<Relation> out = new ArrayList<>();
     String namespace = self.namespace();
     JsonNode spec = entity.path("spec");
@@ -220,7 +234,7 @@ public final class RelationRules {
         if (target.isEmpty()) {
           continue;
         }
-        EntityRef t = target.get();
+        EntityRef t = canonical.apply(target.get().normalized());
         String targetKind = t.kind().toLowerCase(Locale.ROOT);
         if (profile == Profile.APP && field.allowedKinds() != null && !field.allowedKinds().contains(targetKind)) {
           continue;
@@ -236,7 +250,7 @@ public final class RelationRules {
         && "scaffolder.backstage.io/v1beta3".equals(entity.path("apiVersion").asText())) {
       JsonNode owner = spec.get("owner");
       if (owner != null && JsValues.truthy(owner)) {
-        Optional<EntityRef> t = parse(owner, "Group", namespace);
+        Optional<EntityRef> t = parse(owner, "Group", namespace).map(r -> canonical.apply(r.normalized()));
         if (t.isPresent()) {
           Optional<FieldPath> path = Optional.of(FieldPath.of("spec", "owner"));
           out.add(new Relation(self, OWNED_BY, t.get(), self, path));
