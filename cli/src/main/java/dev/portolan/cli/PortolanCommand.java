@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
     description = "Backstage-compatible software catalog, templates, DORA metrics and AI governance.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      GovernCommand.class,
+      AibomCommand.class,
       ValidateCommand.class,
+      DemoCommand.class,
       CatalogCommand.class,
       RelationsCommand.class,
       GraphCommand.class,
       CheckCommand.class,
-      GovernCommand.class,
-      AibomCommand.class,
-      DemoCommand.class,
       ScaffoldCommand.class,
     })
 public final class PortolanCommand implements Runnable {

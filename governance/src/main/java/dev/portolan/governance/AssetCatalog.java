@@ -77,6 +77,37 @@ public final class AssetCatalog {
   }
 
   /**
+   * Takes the entities of a catalog-core snapshot (already validated the way Backstage validates them,
+   * with Locations followed and placeholders resolved), with their files and positions. The snapshot's
+   * errors about unreadable or invalid documents, placeholders and locations become {@link #problems()};
+   * dangling relations are left to the rules (INV-02 reports them with their witness path).
+   *
+   * @param snapshot a catalog snapshot
+   * @return the catalog
+   */
+  public static AssetCatalog of(dev.portolan.catalog.core.CatalogSnapshot snapshot) {
+    Builder b = builder();
+    for (dev.portolan.catalog.core.CatalogEntity e : snapshot.entities()) {
+      int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), Map.of());
+    }
+    for (dev.portolan.catalog.core.CatalogProblem p : snapshot.errors()) {
+      switch (p.kind()) {
+        case INVALID_ENTITY:
+        case PLACEHOLDER:
+        case LOCATION:
+          b.problems.add(new GovernanceException(p.file(), p.position().map(x -> x.line()).orElse(0),
+              p.position().map(x -> x.column()).orElse(0), p.ref().map(Object::toString).orElse(null),
+              p.path().toString().isEmpty() ? null : p.path().toString(), p.message()));
+          break;
+        default:
+          break;
+      }
+    }
+    return b.build();
+  }
+
+  /**
    * Looks an entity up by ref; the ref is parsed the Backstage way and compared case-insensitively.
    *
    * @param ref an entity ref such as {@code airesource:default/claims-triage-llm}
@@ -88,6 +119,10 @@ public final class AssetCatalog {
       return Optional.of(a);
     }
     return dev.portolan.governance.internal.Refs.canonical(ref, null, "default").map(byRef::get);
+  }
+
+  Asset find(String canonicalRef) {
+    return byRef.get(canonicalRef);
   }
 
   /**

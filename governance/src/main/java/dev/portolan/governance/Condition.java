@@ -24,9 +24,8 @@ interface Condition {
 
   /** A test outcome with its explanation and witness trail. */
   final class Result {
-    static final Result PASS_NO_TRAIL = new Result(Status.PASS, "", null);
     final Status status;
-    final String detail;
+    private Object detail;
     final PathEvaluator.Trail trail;
     final String target;
 
@@ -34,11 +33,22 @@ interface Condition {
       this(status, detail, trail, null);
     }
 
-    Result(Status status, String detail, PathEvaluator.Trail trail, String target) {
+    Result(Status status, Object detail, PathEvaluator.Trail trail, String target) {
       this.status = status;
       this.detail = detail;
       this.trail = trail;
       this.target = target;
+    }
+
+    /** The explanation, built on first use: most failures are discarded by {@code any}, {@code not} or scopes. */
+    @SuppressWarnings("unchecked")
+    String detail() {
+      Object d = detail;
+      if (d instanceof java.util.function.Supplier) {
+        d = ((java.util.function.Supplier<String>) d).get();
+        detail = d;
+      }
+      return (String) d;
     }
 
     boolean ok() {
@@ -51,6 +61,10 @@ interface Condition {
 
     static Result fail(String detail, PathEvaluator.Trail t) {
       return new Result(Status.FAIL, detail, t);
+    }
+
+    static Result fail(java.util.function.Supplier<String> detail, PathEvaluator.Trail t) {
+      return new Result(Status.FAIL, detail, t, null);
     }
   }
 
@@ -99,7 +113,7 @@ interface Condition {
         return Result.fail("no alternative given", at);
       }
       Result pick = informative != null ? informative : first;
-      return new Result(error ? Status.ERROR : Status.FAIL, pick.detail, pick.trail, pick.target);
+      return new Result(error ? Status.ERROR : Status.FAIL, pick.detail(), pick.trail, pick.target);
     }
   }
 
@@ -122,7 +136,7 @@ interface Condition {
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
       Result r = ctx.predicate(name, asset);
       PathEvaluator.Trail t = r.trail == null ? at : at.append(r.trail);
-      String detail = r.ok() ? "" : "expected @" + name + (r.detail.isEmpty() ? "" : " (" + r.detail + ")");
+      String detail = r.ok() ? "" : "expected @" + name + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
       return new Result(r.status, detail, t, r.target);
     }
   }
@@ -136,15 +150,15 @@ interface Condition {
   }
 
   record Field(String path, FieldOp op, JsonNode arg, List<String> values, Pattern pattern, String otherField,
-      long number, String[] segments) implements Condition {
+      long number, Fields.Compiled compiled) implements Condition {
 
     Field(String path, FieldOp op, JsonNode arg, List<String> values, Pattern pattern, String otherField, long number) {
-      this(path, op, arg, values, pattern, otherField, number, Fields.segments(path));
+      this(path, op, arg, values, pattern, otherField, number, Fields.compile(path));
     }
 
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
-      JsonNode v = path.isEmpty() ? node : Fields.at(node, segments);
+      JsonNode v = path.isEmpty() ? node : Fields.at(node, compiled);
       String label = path.isEmpty() ? "value" : path;
       boolean present = Fields.present(v);
       switch (op) {
@@ -153,7 +167,7 @@ interface Condition {
           if (present == want) {
             return Result.pass(at);
           }
-          return Result.fail(want ? label + ": expected a value, found " + describe(v) : label + ": expected no value, found " + describe(v), at);
+          return Result.fail(() -> want ? label + ": expected a value, found " + describe(v) : label + ": expected no value, found " + describe(v), at);
         }
         case EQUALS:
         case IN: {
@@ -161,7 +175,7 @@ interface Condition {
           if (t != null && values.contains(t)) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected " + oneOf(values) + ", found " + describe(v), at);
+          return Result.fail(() -> label + ": expected " + oneOf(values) + ", found " + describe(v), at);
         }
         case NOT_EQUALS:
         case NOT_IN: {
@@ -169,30 +183,30 @@ interface Condition {
           if (t == null || !values.contains(t)) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected anything but " + oneOf(values) + ", found " + describe(v), at);
+          return Result.fail(() -> label + ": expected anything but " + oneOf(values) + ", found " + describe(v), at);
         }
         case MATCHES: {
           String t = Fields.text(v).orElse(null);
           if (t != null && pattern.matcher(t).find()) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected a value matching /" + pattern.pattern() + "/, found " + describe(v), at);
+          return Result.fail(() -> label + ": expected a value matching /" + pattern.pattern() + "/, found " + describe(v), at);
         }
         case MIN_ITEMS: {
           int n = v.isArray() ? v.size() : (present ? 1 : 0);
           if (n >= number) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected at least " + number + " item" + (number == 1 ? "" : "s") + ", found " + n, at);
+          return Result.fail(() -> label + ": expected at least " + number + " item" + (number == 1 ? "" : "s") + ", found " + n, at);
         }
         case MIN:
         case MAX: {
           Double d = number(v);
           if (d == null) {
-            return Result.fail(label + ": expected a number " + (op == FieldOp.MIN ? "≥ " : "≤ ") + arg.asText() + ", found " + describe(v), at);
+            return Result.fail(() -> label + ": expected a number " + (op == FieldOp.MIN ? "≥ " : "≤ ") + arg.asText() + ", found " + describe(v), at);
           }
           boolean ok = op == FieldOp.MIN ? d >= arg.asDouble() : d <= arg.asDouble();
-          return ok ? Result.pass(at) : Result.fail(label + ": expected a number " + (op == FieldOp.MIN ? "≥ " : "≤ ") + arg.asText() + ", found " + describe(v), at);
+          return ok ? Result.pass(at) : Result.fail(() -> label + ": expected a number " + (op == FieldOp.MIN ? "≥ " : "≤ ") + arg.asText() + ", found " + describe(v), at);
         }
         case CONTAINS:
         case CONTAINS_ANY:
@@ -213,41 +227,41 @@ interface Condition {
             return Result.pass(at);
           }
           String want = op == FieldOp.CONTAINS ? "to contain all of " : op == FieldOp.CONTAINS_ANY ? "to contain one of " : "to contain none of ";
-          return Result.fail(label + ": expected " + want + values + ", found " + describe(v), at);
+          return Result.fail(() -> label + ": expected " + want + values + ", found " + describe(v), at);
         }
         case DATE: {
           LocalDate d = date(v);
-          return d != null ? Result.pass(at) : Result.fail(label + ": expected an ISO-8601 date, found " + describe(v), at);
+          return d != null ? Result.pass(at) : Result.fail(() -> label + ": expected an ISO-8601 date, found " + describe(v), at);
         }
         case WITHIN_DAYS: {
           LocalDate d = date(v);
           if (d == null) {
-            return Result.fail(label + ": expected an ISO-8601 date within " + number + " days before " + ctx.asOf + ", found " + describe(v), at);
+            return Result.fail(() -> label + ": expected an ISO-8601 date within " + number + " days before " + ctx.asOf + ", found " + describe(v), at);
           }
           if (!d.isBefore(ctx.asOf.minusDays(number))) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected a date within " + number + " days before " + ctx.asOf + ", found " + d, at);
+          return Result.fail(() -> label + ": expected a date within " + number + " days before " + ctx.asOf + ", found " + d, at);
         }
         case FUTURE: {
           LocalDate d = date(v);
           if (d != null && d.isAfter(ctx.asOf)) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected a date after " + ctx.asOf + ", found " + (d == null ? describe(v) : d.toString()), at);
+          return Result.fail(() -> label + ": expected a date after " + ctx.asOf + ", found " + (d == null ? describe(v) : d.toString()), at);
         }
         case NOT_AFTER_FIELD: {
           LocalDate d = date(v);
           LocalDate base = date(Fields.at(node, otherField));
           if (d == null || base == null) {
-            return Result.fail(label + ": expected an ISO-8601 date no later than " + otherField + " + " + number + " days, found "
+            return Result.fail(() -> label + ": expected an ISO-8601 date no later than " + otherField + " + " + number + " days, found "
                 + describe(d == null ? v : Fields.at(node, otherField)) + (d == null ? "" : " in " + otherField), at);
           }
           LocalDate limit = base.plusDays(number);
           if (!d.isAfter(limit)) {
             return Result.pass(at);
           }
-          return Result.fail(label + ": expected a date no later than " + limit + " (" + otherField + " + " + number + " days), found " + d, at);
+          return Result.fail(() -> label + ": expected a date no later than " + limit + " (" + otherField + " + " + number + " days), found " + d, at);
         }
         default:
           throw new IllegalStateException(op.name());
@@ -286,7 +300,7 @@ interface Condition {
           return Result.pass(at);
         }
       }
-      return Result.fail("metadata.labels.*/" + key + ": expected " + (values.isEmpty() ? "a value" : oneOf(values)) + ", found " + (found.isEmpty() ? "nothing" : String.join(", ", found)), at);
+      return Result.fail(() -> "metadata.labels.*/" + key + ": expected " + (values.isEmpty() ? "a value" : oneOf(values)) + ", found " + (found.isEmpty() ? "nothing" : String.join(", ", found)), at);
     }
   }
 
@@ -312,7 +326,7 @@ interface Condition {
           continue;
         }
         PathEvaluator.Trail trail = at.append(e.getValue());
-        Asset t = ctx.catalog.get(e.getKey()).orElse(null);
+        Asset t = ctx.catalog.find(e.getKey());
         if (t == null) {
           if (unresolved == null) {
             unresolved = trail;
@@ -333,7 +347,7 @@ interface Condition {
             firstMatch = new Result(Status.PASS, "", r.trail != null ? r.trail : trail, t.ref());
           }
         } else if (firstMiss == null) {
-          firstMiss = r.trail == null ? new Result(r.status, r.detail, trail) : r;
+          firstMiss = r.trail == null ? new Result(r.status, r.detail(), trail) : r;
           firstMissRef = t.ref();
         }
       }
@@ -348,7 +362,7 @@ interface Condition {
             return new Result(Status.ERROR, unresolvedRef + " is not in the catalog, so " + what + " cannot be checked", unresolved, unresolvedRef);
           }
           if (firstMiss != null) {
-            return new Result(Status.FAIL, firstMissRef + ": " + firstMiss.detail, firstMiss.trail, firstMissRef);
+            return new Result(Status.FAIL, firstMissRef + ": " + firstMiss.detail(), firstMiss.trail, firstMissRef);
           }
           return Result.fail("expected an entity reached by " + what + (target == null ? "" : " matching the target condition") + ", found none", at);
         case ABSENT:
@@ -366,7 +380,7 @@ interface Condition {
             return new Result(Status.FAIL, unresolvedRef + " is not in the catalog", unresolved, unresolvedRef);
           }
           if (firstMiss != null) {
-            return new Result(firstMiss.status, firstMissRef + ": " + firstMiss.detail, firstMiss.trail, firstMissRef);
+            return new Result(firstMiss.status, firstMissRef + ": " + firstMiss.detail(), firstMiss.trail, firstMissRef);
           }
           if (min > 0 && matching < min) {
             return Result.fail("expected at least " + min + " entit" + (min == 1 ? "y" : "ies") + " reached by " + what + ", found " + matching, at);
@@ -399,17 +413,16 @@ interface Condition {
         if (t == null) {
           return new Result(Status.FAIL, field + ": expected an entity in the catalog, found " + ref + " which is not registered", trail, ref);
         }
-        if (!kinds.isEmpty() && !kinds.contains(t.kind().toLowerCase(Locale.ROOT))) {
+        if (!kinds.isEmpty() && !kinds.contains(t.kindLower())) {
           return new Result(Status.FAIL, field + ": expected a " + String.join(" or ", kinds) + ", found " + t.kind() + " " + ref, trail, ref);
         }
-        if (!types.isEmpty() && !types.contains(t.assetType().label())
-            && !types.contains(t.specType().orElse("").toLowerCase(Locale.ROOT))) {
+        if (!types.isEmpty() && !types.contains(t.assetType().label()) && !types.contains(t.specTypeLower())) {
           return new Result(Status.FAIL, field + ": expected an entity of type " + String.join(" or ", types) + ", found " + ref + " of type " + t.specType().orElse("none"), trail, ref);
         }
         if (where != null) {
           Result r = where.test(ctx, t, t.tree(), trail);
           if (!r.ok()) {
-            return new Result(r.status, ref + ": " + r.detail, r.trail, ref);
+            return new Result(r.status, ref + ": " + r.detail(), r.trail, ref);
           }
         }
         last = new Result(Status.PASS, "", trail, ref);
@@ -449,11 +462,11 @@ interface Condition {
               return r;
             }
             if (first == null) {
-              first = new Result(r.status, label + "." + r.detail, r.trail, r.target);
+              first = new Result(r.status, label + "." + r.detail(), r.trail, r.target);
             }
           }
         }
-        return first != null ? new Result(first.status, "expected some item of " + field + " to match, found none (" + first.detail + ")", first.trail, first.target)
+        return first != null ? new Result(first.status, "expected some item of " + field + " to match, found none (" + first.detail() + ")", first.trail, first.target)
             : Result.fail(field + ": expected at least one matching item, found " + (list.isArray() ? "none" : describe(list)), at);
       }
       if (list.isArray()) {
@@ -465,7 +478,7 @@ interface Condition {
           matched++;
           Result r = require.test(ctx, asset, item, at);
           if (!r.ok()) {
-            return new Result(r.status, label + "." + r.detail, r.trail, r.target);
+            return new Result(r.status, label + "." + r.detail(), r.trail, r.target);
           }
         }
       }
@@ -480,7 +493,7 @@ interface Condition {
   record TypeIs(Set<String> types) implements Condition {
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
-      if (types.contains(asset.assetType().label()) || types.contains(asset.specType().orElse("").toLowerCase(Locale.ROOT))) {
+      if (types.contains(asset.assetType().label()) || types.contains(asset.specTypeLower())) {
         return Result.pass(at);
       }
       return Result.fail("expected an entity of type " + String.join(" or ", types) + ", found " + asset.kind() + " of type "
@@ -577,7 +590,7 @@ interface Condition {
         if (e.getKey().equals(asset.ref())) {
           continue;
         }
-        Asset t = ctx.catalog.get(e.getKey()).orElse(null);
+        Asset t = ctx.catalog.find(e.getKey());
         if (t == null) {
           continue;
         }

@@ -96,7 +96,7 @@ final class DataRuleCheck implements RuleCheck {
           : applies != null && applies.trail != null ? applies.trail : start;
       String target = r.target != null ? r.target : applies != null && applies.target != null ? applies.target : "";
       String template = c.message() != null ? c.message() : message;
-      String text = render(template, asset, c.name(), r.detail, trail, target);
+      String text = render(template, asset, c.name(), r.detail(), trail, target);
       out.add(new Violation(c.name(), text, trail.toList(), severity, r.status == Condition.Status.ERROR));
     }
     return out.isEmpty() ? CheckOutcome.pass() : CheckOutcome.fail(out);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +59,7 @@ import org.slf4j.LoggerFactory;
 public final class Governance {
 
   private static final Logger LOG = LoggerFactory.getLogger(Governance.class);
+  private static final int CHUNK = 512;
   private static final List<String> DEFAULT_LEVEL_ORDER = List.of("bronze", "silver", "gold");
 
   private final List<Rule> rules;
@@ -157,26 +157,31 @@ public final class Governance {
     LocalDate asOf = asOf();
     EvalContext ctx = new EvalContext(catalog, asOf, predicates, maxPathDepth);
     RuleContext rc = new RuleContext(ctx);
-    ConcurrentLinkedQueue<Object[]> raw = new ConcurrentLinkedQueue<>();
-    java.util.stream.Stream<Asset> stream = parallel ? catalog.assets().parallelStream() : catalog.assets().stream();
-    stream.forEach(a -> {
-      for (Rule r : rules) {
-        if (!r.scope().matches(a)) {
-          continue;
-        }
-        CheckOutcome o;
-        try {
-          o = r.check().check(a, rc);
-        } catch (GovernanceException e) {
-          o = CheckOutcome.fail(List.of(new Violation("", "rule could not be evaluated: " + e.getMessage(), List.of(a.ref()), Optional.empty(), true)));
-        } catch (RuntimeException e) {
-          o = CheckOutcome.fail(List.of(new Violation("", "rule threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(a.ref()), Optional.empty(), true)));
-        }
-        if (o.applicable()) {
-          raw.add(new Object[] {r, a, o});
+    List<Asset> assets = catalog.assets();
+    java.util.stream.IntStream chunks = java.util.stream.IntStream.range(0, (assets.size() + CHUNK - 1) / CHUNK);
+    List<Object[]> raw = (parallel ? chunks.parallel() : chunks).mapToObj(c -> {
+      List<Object[]> out = new ArrayList<>();
+      for (int i = c * CHUNK, end = Math.min(assets.size(), (c + 1) * CHUNK); i < end; i++) {
+        Asset a = assets.get(i);
+        for (Rule r : rules) {
+          if (!r.scope().matches(a)) {
+            continue;
+          }
+          CheckOutcome o;
+          try {
+            o = r.check().check(a, rc);
+          } catch (GovernanceException e) {
+            o = CheckOutcome.fail(List.of(new Violation("", "rule could not be evaluated: " + e.getMessage(), List.of(a.ref()), Optional.empty(), true)));
+          } catch (RuntimeException e) {
+            o = CheckOutcome.fail(List.of(new Violation("", "rule threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of(a.ref()), Optional.empty(), true)));
+          }
+          if (o.applicable()) {
+            out.add(new Object[] {r, a, o});
+          }
         }
       }
-    });
+      return out;
+    }).flatMap(List::stream).collect(Collectors.toList());
 
     Map<String, WaiverState> waiverStates = new LinkedHashMap<>();
     for (Waiver w : waivers) {

@@ -67,20 +67,25 @@ final class Scoring {
   private void rollUp() {
     Map<String, List<EntityScore>> byGroup = new TreeMap<>();
     Map<String, List<EntityScore>> bySystem = new TreeMap<>();
+    Map<String, List<String>> chains = new HashMap<>();
+    PathEvaluator pe = new PathEvaluator(catalog, 64);
+    PathExpr parents = new PathExpr.Repeat(new PathExpr.Step(Relation.CHILD_OF, List.of()), 1);
+    PathExpr containers = new PathExpr.Repeat(new PathExpr.Step(Relation.PART_OF, List.of()), 1);
     for (EntityScore s : entityScores) {
       for (Edge owner : catalog.edges(s.entity(), Relation.OWNED_BY)) {
-        List<String> chain = new ArrayList<>();
-        chain.add(owner.target());
-        PathEvaluator pe = new PathEvaluator(catalog, 64);
-        chain.addAll(pe.reach(owner.target(), new PathExpr.Repeat(new PathExpr.Step(Relation.CHILD_OF, List.of()), 1)).keySet());
+        List<String> chain = chains.computeIfAbsent(owner.target(), o -> {
+          List<String> c = new ArrayList<>();
+          c.add(o);
+          c.addAll(pe.reach(o, parents).keySet());
+          return c;
+        });
         for (String g : chain) {
           if (!g.equals(s.entity())) {
             byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
           }
         }
       }
-      PathEvaluator pe = new PathEvaluator(catalog, 64);
-      for (String sys : pe.reach(s.entity(), new PathExpr.Repeat(new PathExpr.Step(Relation.PART_OF, List.of()), 1)).keySet()) {
+      for (String sys : pe.reach(s.entity(), containers).keySet()) {
         if (sys.startsWith("system:")) {
           bySystem.computeIfAbsent(sys, k -> new ArrayList<>()).add(s);
         }

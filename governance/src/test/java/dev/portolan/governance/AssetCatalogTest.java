@@ -147,6 +147,21 @@ class AssetCatalogTest {
   }
 
   @Test
+  void ofCatalogCoreSnapshot_keepsEntitiesLocationsAndProblems(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("catalog-info.yaml"), Fixtures.resource("example-catalog.yaml")
+        + "---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: Bad_}\nspec: {type: service, owner: t, lifecycle: x}\n");
+    dev.portolan.catalog.core.Catalog core = dev.portolan.catalog.core.Catalog.builder().location(dir).build();
+    AssetCatalog c = AssetCatalog.of(core.snapshot());
+    assertThat(c.assets()).extracting(Asset::ref).contains("airesource:default/claims-triage-llm", "component:default/claims-portal");
+    assertThat(c.get("airesource:default/claims-ops-agent").flatMap(Asset::location).map(SourceLocation::line)).contains(57);
+    assertThat(c.edges("component:default/claims-portal", Relation.USES_MODEL)).extracting(Edge::target)
+        .containsExactly("airesource:default/claims-triage-llm");
+    assertThat(c.problems()).singleElement().satisfies(p -> assertThat(p.getMessage()).contains("catalog-info.yaml:"));
+    Report r = Fixtures.builtIn().evaluate(c);
+    assertThat(r.results()).contains(new RuleResult("PRV-01", "component:default/claims-portal", RuleResult.Status.PASS));
+  }
+
+  @Test
   void fromCatalogModelEntity_isAccepted() {
     dev.portolan.catalog.model.Entity e = dev.portolan.catalog.model.Entity.parseJson(
         "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"AiResource\",\"metadata\":{\"name\":\"m\"},\"spec\":{\"type\":\"model\",\"owner\":\"t\"}}");

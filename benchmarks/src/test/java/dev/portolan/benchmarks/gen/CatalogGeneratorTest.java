@@ -22,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
@@ -86,21 +89,37 @@ class CatalogGeneratorTest {
   void generate_everyReference_namesAnEntityOfTheCatalog() {
     for (boolean ai : new boolean[] {false, true}) {
       List<Map<String, Object>> docs = parse(generate(3_000, 11, ai));
-      Set<String> refs = new HashSet<>();
-      for (Map<String, Object> d : docs) {
-        assertThat(refs.add(refOf(d))).as("unique %s", refOf(d)).isTrue();
-      }
-      int checked = 0;
-      for (Map<String, Object> d : docs) {
-        String ns = namespaceOf(d);
-        for (String[] r : references(spec(d))) {
-          String full = resolve(r[1], r[0], ns);
-          assertThat(refs).as("%s: spec.%s %s", refOf(d), r[0], r[1]).contains(full);
-          checked++;
-        }
-      }
-      assertThat(checked).isGreaterThan(docs.size() * 2);
+      assertThat(assertReferencesResolve(docs)).isGreaterThan(docs.size() * 2);
     }
+  }
+
+  @Property(tries = 25)
+  void generate_anySeedAndSize_exactCountAndEveryReferenceResolves(
+      @ForAll long seed, @ForAll @IntRange(min = CatalogGenerator.MIN_ENTITIES, max = 700) int entities,
+      @ForAll boolean ai) {
+    GeneratedCatalog catalog = generate(entities, seed, ai);
+    List<Map<String, Object>> docs = parse(catalog);
+    assertThat(docs).hasSize(entities);
+    assertThat(catalog.entityCount()).isEqualTo(entities);
+    assertReferencesResolve(docs);
+  }
+
+  /** Checks that refs are unique and every ref in a spec names an entity; returns how many refs it checked. */
+  private static int assertReferencesResolve(List<Map<String, Object>> docs) {
+    Set<String> refs = new HashSet<>();
+    for (Map<String, Object> d : docs) {
+      assertThat(refs.add(refOf(d))).as("unique %s", refOf(d)).isTrue();
+    }
+    int checked = 0;
+    for (Map<String, Object> d : docs) {
+      String ns = namespaceOf(d);
+      for (String[] r : references(spec(d))) {
+        String full = resolve(r[1], r[0], ns);
+        assertThat(refs).as("%s: spec.%s %s", refOf(d), r[0], r[1]).contains(full);
+        checked++;
+      }
+    }
+    return checked;
   }
 
   @Test

@@ -116,6 +116,52 @@ public final class Fields {
    * @return the node, or a missing node
    */
   public static JsonNode at(JsonNode root, String[] segments) {
+    return at(root, compile(segments));
+  }
+
+  /** A pre-split path with the dotted joins of consecutive segments, for keys that contain dots. */
+  public static final class Compiled {
+    final String[] segments;
+    final String[][] joins;
+
+    Compiled(String[] segments) {
+      this.segments = segments;
+      this.joins = new String[segments.length][];
+      for (int i = 0; i < segments.length; i++) {
+        List<String> j = new ArrayList<>();
+        String acc = segments[i];
+        for (int k = i + 1; k < segments.length && segments[k].charAt(0) != '['; k++) {
+          acc = acc + "." + segments[k];
+          j.add(acc);
+        }
+        joins[i] = j.toArray(new String[0]);
+      }
+    }
+  }
+
+  /**
+   * Compiles a dotted path for repeated lookups.
+   *
+   * @param path the path
+   * @return the compiled path
+   */
+  public static Compiled compile(String path) {
+    return new Compiled(segments(path));
+  }
+
+  private static Compiled compile(String[] segments) {
+    return new Compiled(segments);
+  }
+
+  /**
+   * The node at a compiled path.
+   *
+   * @param root the tree
+   * @param path the compiled path
+   * @return the node, or a missing node
+   */
+  public static JsonNode at(JsonNode root, Compiled path) {
+    String[] segments = path.segments;
     JsonNode node = root;
     int i = 0;
     while (i < segments.length) {
@@ -139,11 +185,10 @@ public final class Fields {
       JsonNode next = node.get(seg);
       int j = i;
       if (next == null) {
-        String joined = seg;
-        while (next == null && j + 1 < segments.length && segments[j + 1].charAt(0) != '[') {
-          j++;
-          joined = joined + "." + segments[j];
-          next = node.get(joined);
+        String[] joins = path.joins[i];
+        for (int k = 0; k < joins.length && next == null; k++) {
+          next = node.get(joins[k]);
+          j = i + k + 1;
         }
         if (next == null) {
           return MissingNode.getInstance();

@@ -36,6 +36,9 @@ public final class YamlTrees {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_NODES = 1_000_000;
 
+  /** The YAML 1.2 core schema; its resolver tables are filled once in the constructor and only read after. */
+  private static final CoreSchema SCHEMA = new CoreSchema();
+
   private YamlTrees() {}
 
   /**
@@ -79,7 +82,7 @@ public final class YamlTrees {
   public static List<Document> parseAll(String text, String file) {
     LoadSettings settings =
         LoadSettings.builder()
-            .setSchema(new CoreSchema())
+            .setSchema(SCHEMA)
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(50)
             .setLabel(file)
@@ -90,6 +93,7 @@ public final class YamlTrees {
       while (composer.hasNext()) {
         Node node = composer.next();
         Converter c = new Converter(file);
+        c.checkSize(node);
         JsonNode tree = c.convert(node, "", 0);
         int[] start = mark(node.getStartMark());
         docs.add(new Document(tree, start[0], start[1], Map.copyOf(c.positions)));
@@ -121,6 +125,43 @@ public final class YamlTrees {
 
     Converter(String file) {
       this.file = file;
+    }
+
+    /** Rejects documents whose aliases would expand beyond the node limit, before expanding anything. */
+    void checkSize(Node root) {
+      java.util.Map<Node, Long> memo = new java.util.IdentityHashMap<>();
+      long size = size(root, memo, 0);
+      if (size > MAX_NODES) {
+        int[] pos = mark(root.getStartMark());
+        throw new GovernanceException(file, pos[0], pos[1], null, null,
+            "expected a document of at most " + MAX_NODES + " nodes once aliases are expanded, found " + size);
+      }
+    }
+
+    private long size(Node node, java.util.Map<Node, Long> memo, int depth) {
+      Long known = memo.get(node);
+      if (known != null) {
+        return known;
+      }
+      if (depth > MAX_DEPTH) {
+        int[] pos = mark(node.getStartMark());
+        throw new GovernanceException(file, pos[0], pos[1], null, null,
+            "expected a document nested at most " + MAX_DEPTH + " levels deep, found a deeper or self-referencing one");
+      }
+      memo.put(node, MAX_NODES + 1L);
+      long n = 1;
+      if (node instanceof MappingNode) {
+        for (NodeTuple t : ((MappingNode) node).getValue()) {
+          n += size(t.getKeyNode(), memo, depth + 1) + size(t.getValueNode(), memo, depth + 1);
+        }
+      } else if (node instanceof SequenceNode) {
+        for (Node item : ((SequenceNode) node).getValue()) {
+          n += size(item, memo, depth + 1);
+        }
+      }
+      n = Math.min(n, MAX_NODES + 1L);
+      memo.put(node, n);
+      return n;
     }
 
     JsonNode convert(Node node, String path, int depth) {
