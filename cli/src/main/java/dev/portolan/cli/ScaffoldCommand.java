@@ -67,6 +67,13 @@ public final class ScaffoldCommand implements Callable<Integer> {
       description = "Skip steps using this action, e.g. publish:github (repeatable).")
   List<String> skipActions = new java.util.ArrayList<>();
 
+  @Option(names = "--catalog", paramLabel = "LOCATION",
+      description = "A catalog location (file, directory or glob) for catalog:fetch and catalog:register (repeatable).")
+  List<String> catalogLocations = new java.util.ArrayList<>();
+
+  @Option(names = "--user-ref", paramLabel = "REF", description = "The entity ref of the user running the template.")
+  String userRef;
+
   @Option(names = "--strict", description = "Fail a step when one of its input values cannot be rendered.")
   boolean strict;
 
@@ -101,6 +108,11 @@ public final class ScaffoldCommand implements Callable<Integer> {
     }
     Scaffolder.Builder builder = Scaffolder.builder().strictRendering(strict);
     skipActions.forEach(builder::skipAction);
+    if (!catalogLocations.isEmpty()) {
+      dev.portolan.catalog.core.Catalog.Builder cb = dev.portolan.catalog.core.Catalog.builder();
+      catalogLocations.forEach(cb::location);
+      builder.catalog(cb.build());
+    }
     if (templateRoot != null) {
       builder.templateRoot(templateRoot);
     }
@@ -110,7 +122,14 @@ public final class ScaffoldCommand implements Callable<Integer> {
       Template template = scaffolder.loadTemplate(templateFile);
       ScaffoldRequest request = dryRun ? ScaffoldRequest.dryRun(template, values)
           : ScaffoldRequest.into(template, values, out);
-      result = scaffolder.run(request.withSecrets(secrets));
+      request = request.withSecrets(secrets);
+      if (userRef != null) {
+        ObjectNode user = JsonNodeFactory.instance.objectNode();
+        user.put("ref", userRef);
+        dev.portolan.catalog.model.EntityRef.parse(userRef);
+        request = request.withUser(user);
+      }
+      result = scaffolder.run(request);
     } catch (PortolanException e) {
       err.println(e.getMessage());
       return PortolanCommand.EXIT_FINDINGS;

@@ -111,4 +111,32 @@ class ScaffoldCommandTest {
     assertThat(run("scaffold", template.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("give --out DIR, or --dry-run");
   }
+
+  @Test
+  void scaffold_catalogAndUser_areVisibleToTheTemplate() throws IOException {
+    Path org = Files.writeString(dir.resolve("org.yaml"), """
+        apiVersion: backstage.io/v1alpha1
+        kind: Group
+        metadata: {name: team-a}
+        spec: {type: team, children: []}
+        """, StandardCharsets.UTF_8);
+    Path t = Files.writeString(dir.resolve("tpl/fetch.yaml"), """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata: {name: fetcher}
+        spec:
+          type: service
+          steps:
+            - id: owner
+              action: catalog:fetch
+              input: {entityRef: group:team-a}
+          output:
+            text:
+              - title: owner
+                content: ${{ steps.owner.output.entity.metadata.name }} for ${{ user.ref }}
+        """, StandardCharsets.UTF_8);
+    int code = run("scaffold", t.toString(), "--dry-run", "--catalog", org.toString(), "--user-ref", "user:default/jo");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("text: owner\nteam-a for user:default/jo");
+  }
 }

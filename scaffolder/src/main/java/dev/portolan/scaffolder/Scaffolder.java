@@ -3,6 +3,7 @@ package dev.portolan.scaffolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.scaffolder.internal.BackstageFilters;
 import dev.portolan.scaffolder.internal.BuiltinActions;
+import dev.portolan.scaffolder.internal.CatalogActions;
 import dev.portolan.scaffolder.internal.Engine;
 import dev.portolan.scaffolder.internal.Runner;
 import dev.portolan.scaffolder.internal.Syntax;
@@ -65,6 +66,7 @@ public final class Scaffolder {
     for (ScaffolderAction a : BuiltinActions.all()) {
       acts.put(a.id(), a);
     }
+    b.catalog.ifPresent(c -> CatalogActions.create(c).forEach(a -> acts.put(a.id(), a)));
     acts.putAll(b.actions);
     for (String id : b.skipped) {
       acts.put(id, BuiltinActions.skipped(id));
@@ -163,8 +165,21 @@ public final class Scaffolder {
     private Optional<Path> templateRoot = Optional.empty();
     private Duration maxWait = Duration.ofMinutes(10);
     private final java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+    private Optional<dev.portolan.catalog.core.Catalog> catalog = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Connects a catalog: adds the {@code catalog:fetch} action (reads entities from its current snapshot)
+     * and {@code catalog:register} (registers local files as locations; not run in dry runs).
+     *
+     * @param newCatalog the catalog
+     * @return this builder
+     */
+    public Builder catalog(dev.portolan.catalog.core.Catalog newCatalog) {
+      this.catalog = Optional.of(Objects.requireNonNull(newCatalog, "catalog"));
+      return this;
+    }
 
     /**
      * Declares an action that this scaffolder does not run: steps using it are reported as skipped (for

@@ -298,4 +298,86 @@ class ScaffolderTest {
         .isEqualTo(json("{\"host\":\"github.com\",\"owner\":\"o\",\"repo\":\"r\"}"));
     assertThat(List.of(SCAFFOLDER.renderNunjucks("{{ 1 + 1 }}", json("{}")))).containsExactly("2");
   }
+
+  @Test
+  void run_actionThrowingUnexpectedly_failsTheStepCleanly() throws IOException {
+    Path t = template("""
+          steps:
+            - id: boom
+              action: acme:boom
+        """);
+    Scaffolder s = Scaffolder.builder().action(new ScaffolderAction() {
+      @Override
+      public String id() {
+        return "acme:boom";
+      }
+
+      @Override
+      public void handle(ActionContext ctx) {
+        throw new IllegalStateException("broken action");
+      }
+    }).build();
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
+        .contains("spec.steps[0]: step boom (acme:boom) failed: IllegalStateException: broken action"));
+  }
+
+  @Test
+  void run_fetchTemplateOptions_followBackstage() throws IOException {
+    write("ext/${{ values.n }}.txt.njk", "rendered ${{ values.n }}");
+    write("ext/plain.txt", "kept ${{ values.n }}");
+    write("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}");
+    write("cwr/other.txt", "other ${{ values.n }}");
+    write("one.txt", "{% if values.n %}\n  hi ${{ values.n }}\n{% endif %}\n");
+    Path t = template("""
+          steps:
+            - action: fetch:template
+              input:
+                url: ./ext
+                templateFileExtension: true
+                values: {n: a}
+            - action: fetch:template
+              input:
+                url: ./cwr
+                targetPath: cwr
+                copyWithoutRender: ["*/"]
+                values: {n: b}
+            - action: fetch:template
+              input:
+                url: ./ext
+                values: {n: second}
+            - action: fetch:template:file
+              input:
+                url: ./one.txt
+                targetPath: docs/one.txt
+                trimBlocks: true
+                lstripBlocks: true
+                values: {n: c}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.error()).isEmpty();
+    Map<String, String> files = files(r);
+    assertThat(files).containsEntry("a.txt", "rendered a")
+        .containsEntry("plain.txt", "kept ${{ values.n }}")
+        .containsEntry("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}")
+        .containsEntry("cwr/other.txt", "other b")
+        .containsEntry("docs/one.txt", "  hi c\n")
+        .containsEntry("second.txt.njk", "rendered second");
+  }
+
+  @Test
+  void run_fetchTemplateConflictingOptions_failWithClearError() throws IOException {
+    write("s/a.txt", "x");
+    Path t = template("""
+          steps:
+            - action: fetch:template
+              input:
+                url: ./s
+                templateFileExtension: .njk
+                cookiecutterCompat: true
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
+        .contains("templateFileExtension cannot be used with cookiecutterCompat"));
+  }
 }

@@ -325,7 +325,11 @@ public final class BuiltinActions {
       String pat = raw.startsWith("./") ? raw.substring(2) : raw;
       String bare = pat.endsWith("/") ? pat.substring(0, pat.length() - 1) : pat;
       PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + bare);
+      boolean dirsOnly = pat.endsWith("/");
       for (String loc : locations) {
+        if (dirsOnly && !loc.endsWith("/")) {
+          continue;
+        }
         String l = loc.endsWith("/") ? loc.substring(0, loc.length() - 1) : loc;
         boolean match = l.equals(bare) || matches(m, l);
         if (match) {

@@ -136,7 +136,7 @@ public final class Engine {
     }
     try {
       Compiled c = new Compiled(new Resolver().resolveRoot(
-          new Parser(source, name, syntax, limits.maxDepth()).parseRoot()), name);
+          new Parser(source, name, syntax, limits.maxDepth()).parseRoot()), name, syntax.jinjaCompat());
       if (cache.size() >= CACHE_SIZE) {
         cache.clear();
       }
@@ -165,10 +165,12 @@ public final class Engine {
   public final class Compiled {
     private final Node.Root root;
     private final String name;
+    private final boolean jinja;
 
-    Compiled(Node.Root root, String name) {
+    Compiled(Node.Root root, String name, boolean jinja) {
       this.root = root;
       this.name = name;
+      this.jinja = jinja;
     }
 
     /**
@@ -178,7 +180,7 @@ public final class Engine {
      * @return the output
      */
     public String render(JsonNode context) {
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context));
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
       return guard(() -> in.render(root));
     }
 
@@ -217,7 +219,7 @@ public final class Engine {
       if (expr == null) {
         throw new IllegalStateException("not a single expression: " + name);
       }
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context));
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
       return guard(() -> Values.toJson(in.evaluate(root, expr)));
     }
 

@@ -19,7 +19,10 @@ final class Interpreter {
   private Node current;
   final java.util.Random random;
 
-  Interpreter(Engine engine, String name, JsObject ctx) {
+  final boolean jinja;
+
+  Interpreter(Engine engine, String name, JsObject ctx, boolean jinja) {
+    this.jinja = jinja;
     this.engine = engine;
     this.name = name;
     this.ctx = ctx;
@@ -499,12 +502,30 @@ final class Interpreter {
       return ctx.get(nm);
     }
     Object g = engine.global(nm);
+    if (g == null && jinja) {
+      switch (nm) {
+        case "True":
+          return true;
+        case "False":
+          return false;
+        case "None":
+          return Js.NULL;
+        default:
+          break;
+      }
+    }
     return g == null ? Js.UNDEF : g;
   }
 
   Object memberLookup(Object obj, Object key) {
     if (Js.isNullish(obj)) {
       return Js.UNDEF;
+    }
+    if (jinja) {
+      JsFunction py = PythonMethods.method(obj, Js.propertyKey(key));
+      if (py != null) {
+        return py;
+      }
     }
     Object v = Js.get(obj, key);
     if (v instanceof JsFunction fn) {
@@ -633,6 +654,9 @@ final class Interpreter {
 
   Object applyFilter(String filterName, List<Object> args) {
     JsFunction f = engine.filter(filterName);
+    if (f == null && jinja && filterName.equals("jsonify")) {
+      f = engine.filter("dump");
+    }
     if (f == null) {
       throw error("unknown filter '" + filterName + "'");
     }

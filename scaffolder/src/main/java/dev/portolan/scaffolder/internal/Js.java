@@ -500,6 +500,9 @@ final class Js {
     if (obj instanceof Cycler c) {
       return c.member(k);
     }
+    if (obj instanceof JsFunction && k.equals("length")) {
+      return 0.0;
+    }
     return UNDEF;
   }
 

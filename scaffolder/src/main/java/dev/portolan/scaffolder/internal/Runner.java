@@ -254,9 +254,11 @@ public final class Runner {
         firstError = Optional.of(redactText(e.getMessage()));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
-      } catch (IOException | UncheckedIOException | PortolanException | IllegalArgumentException e) {
-        ScaffolderException se = fail(step.path(), "step " + step.id() + " (" + step.action() + ") failed: "
-            + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        String why = e instanceof IOException || e instanceof UncheckedIOException || e instanceof PortolanException
+            || e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName() + ": "
+            + e.getMessage();
+        ScaffolderException se = fail(step.path(), "step " + step.id() + " (" + step.action() + ") failed: " + why);
         firstError = Optional.of(redactText(se.getMessage()));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
@@ -280,6 +282,14 @@ public final class Runner {
     List<ScaffoldResult.GeneratedFile> files = listFiles(workspace);
     if (!request.dryRun() && firstError.isEmpty() && request.outputDirectory().isPresent()) {
       copyTree(workspace, request.outputDirectory().get());
+      for (Runnable pending : afterRun) {
+        try {
+          pending.run();
+        } catch (PortolanException | UncheckedIOException e) {
+          firstError = Optional.of(redactText(e.getMessage()));
+          error("", firstError.get());
+        }
+      }
     }
     LOG.debug("template {} ran {} steps{}", template.ref(), results.size(),
         firstError.map(e -> ", failed: " + e).orElse(""));
@@ -517,7 +527,16 @@ public final class Runner {
 
   // ---------------------------------------------------------------- action context
 
-  private final class Context implements ActionContext {
+  /** Lets built-in actions schedule work for after the files are written to the output directory. */
+  interface AfterRun {
+    Optional<Path> outputDirectory();
+
+    void afterRun(Runnable task);
+  }
+
+  private final List<Runnable> afterRun = new ArrayList<>();
+
+  private final class Context implements ActionContext, AfterRun {
     private final Template.Step step;
     private final JsonNode input;
     private final Path workspace;
@@ -538,6 +557,16 @@ public final class Runner {
     @Override
     public JsonNode input() {
       return input.deepCopy();
+    }
+
+    @Override
+    public Optional<Path> outputDirectory() {
+      return request.dryRun() ? Optional.empty() : request.outputDirectory();
+    }
+
+    @Override
+    public void afterRun(Runnable task) {
+      afterRun.add(task);
     }
 
     @Override
@@ -579,7 +608,7 @@ public final class Runner {
 
     @Override
     public String render(String text, String name, JsonNode context, RenderOptions options) {
-      Syntax syntax = (options.cookiecutterCompat() ? Syntax.NUNJUCKS : Syntax.BACKSTAGE)
+      Syntax syntax = (options.cookiecutterCompat() ? Syntax.COOKIECUTTER : Syntax.BACKSTAGE)
           .withBlocks(options.trimBlocks(), options.lstripBlocks());
       return engine.render(text, name, syntax, context);
     }

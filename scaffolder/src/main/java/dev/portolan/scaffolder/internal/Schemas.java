@@ -16,7 +16,11 @@ import java.util.Map;
 /** JSON Schema helpers: validation without the form-only keys, and default values. */
 public final class Schemas {
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  /** Draft 7; keywords it does not know (deprecated, examples of other drafts) are annotations, not warnings. */
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
+      b -> b.metaSchema(com.networknt.schema.JsonMetaSchema.builder(com.networknt.schema.JsonMetaSchema.getV7())
+          .unknownKeywordFactory((keyword, context) -> new com.networknt.schema.AnnotationKeyword(keyword))
+          .build()));
 
   private Schemas() {}
 

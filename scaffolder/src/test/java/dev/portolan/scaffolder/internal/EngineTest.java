@@ -222,4 +222,14 @@ class EngineTest {
         "{\"d\":{\"a\":1,\"b\":2}}")).isEqualTo("1a=1;2b=2;");
     assertThat(render("{% for x in [] %}x{% else %}none{% endfor %}", "{}")).isEqualTo("none");
   }
+
+  @Test
+  void render_cookiecutterCompat_addsJinjaNamesMethodsAndJsonify() {
+    String t = "{{ True }}|{{ None }}|{{ False }}|{{ d.items() | length }}|{{ d.get(\"a\") }}|{{ d.get(\"z\", 9) }}|"
+        + "{{ l.append(3) }}{{ l | join(\",\") }}|{{ d | jsonify }}|{{ d.items[1:] }}|{{ l.count(1) }}|"
+        + "{{ l.index(2) }}|{{ d.keys() | join }}|{{ \"abcdef\"[1:3] }}";
+    assertThat(ENGINE.render(t, "t", Syntax.COOKIECUTTER, json("{\"d\":{\"a\":1,\"b\":2},\"l\":[1,2]}")))
+        .isEqualTo("true||false|2|1|9|31,2,3|{\"a\":1,\"b\":2}||1|1|ab|b,c");
+    assertThat(ENGINE.render("{{ True }}", "t", Syntax.NUNJUCKS, json("{}"))).isEmpty();
+  }
 }
