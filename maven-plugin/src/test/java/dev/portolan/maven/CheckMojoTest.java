@@ -52,6 +52,22 @@ class CheckMojoTest {
   }
 
   @Test
+  void execute_locationTargetAlsoScanned_readOnce() throws Exception {
+    write(project, "catalog-info.yaml", """
+        apiVersion: backstage.io/v1alpha1
+        kind: Location
+        metadata:
+          name: root
+        spec:
+          targets: [./svc/catalog-info.yaml]
+        """);
+    write(project, "svc/catalog-info.yaml", VALID);
+    configure(new CheckMojo(), project).execute();
+    assertThat(Files.readString(project.resolve("target/portolan/TEST-portolan-check.xml")))
+        .contains("tests=\"2\" failures=\"0\"");
+  }
+
+  @Test
   void ruleId_everyKind_kebabCase() {
     assertThat(CheckMojo.rules()).containsKeys("portolan/invalid-entity", "portolan/depends-on-cycle",
         "portolan/dangling-relation", "portolan/location-not-fetched");
