@@ -3,13 +3,15 @@ package dev.portolan.maven.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds files below directories by Ant-style include and exclude globs ({@code **}{@code /catalog-info.yaml},
@@ -42,14 +44,21 @@ public final class DescriptorScanner {
       if (glob.endsWith("/")) {
         glob = glob + "**";
       }
-      out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-      String rest = glob;
-      while (rest.startsWith("**/")) {
-        rest = rest.substring(3);
-        out.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));
+      List<String> variants = new ArrayList<>();
+      for (String v = glob; ; v = v.substring(3)) {
+        variants.add(v);
+        if (v.endsWith("/**")) {
+          // the directory itself, so that it is skipped rather than walked
+          variants.add(v.substring(0, v.length() - 3));
+        }
+        if (!v.startsWith("**/")) {
+          break;
+        }
       }
-      if (glob.endsWith("/**")) {
-        out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(0, glob.length() - 3)));
+      for (String v : variants) {
+        if (!v.isEmpty()) {
+          out.add(FileSystems.getDefault().getPathMatcher("glob:" + v));
+        }
       }
     }
     return out;
@@ -65,11 +74,22 @@ public final class DescriptorScanner {
   public List<Path> scan(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
     TreeSet<Path> out = new TreeSet<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).forEach(f -> {
-        Path rel = relative(dir, f);
-        if (matchesAny(includes, rel) && !excluded(rel)) {
-          out.add(f);
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          // excluded directories (node_modules, target) are not even listed
+          return !d.equals(dir) && matchesAny(excludes, relative(dir, d))
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          Path rel = relative(dir, f);
+          if (attrs.isRegularFile() && matchesAny(includes, rel) && !excluded(rel)) {
+            out.add(f);
+          }
+          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {

@@ -42,6 +42,14 @@ class DescriptorScannerTest {
   }
 
   @Test
+  void scan_excludedDirectoriesAtAnyDepth_skipped() throws IOException {
+    touch("catalog-info.yaml", "node_modules/pkg/catalog-info.yaml", "web/node_modules/catalog-info.yaml",
+        "web/catalog-info.yaml");
+    assertThat(scan(List.of("**/catalog-info.yaml"), List.of("**/node_modules/**")))
+        .containsExactly("catalog-info.yaml", "web/catalog-info.yaml");
+  }
+
+  @Test
   void scan_blankGlobs_ignored() throws IOException {
     touch("x.yaml");
     assertThat(scan(List.of(" ", "*.yaml"), List.of(""))).containsExactly("x.yaml");
