@@ -5,6 +5,7 @@ import dev.portolan.catalog.core.CatalogProblem;
 import dev.portolan.catalog.core.CatalogSnapshot;
 import dev.portolan.catalog.core.CatalogEntity;
 import dev.portolan.catalog.model.EntityRef;
+import dev.portolan.catalog.model.PortolanException;
 import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.maven.internal.Problem;
 import java.io.File;
@@ -74,7 +75,12 @@ public final class CheckMojo extends AbstractCatalogMojo {
     List<Path> files = descriptorFiles();
     Catalog.Builder b = Catalog.builder().profile(profile()).root(resolve(root == null ? basedir : root));
     files.forEach(b::location);
-    CatalogSnapshot s = b.build().snapshot();
+    CatalogSnapshot s;
+    try {
+      s = b.build().snapshot();
+    } catch (PortolanException e) {
+      throw new MojoExecutionException("portolan:check: " + e.getMessage(), e);
+    }
     List<Problem> problems = new ArrayList<>();
     for (CatalogProblem p : s.problems()) {
       problems.add(new Problem(p.severity() == CatalogProblem.Severity.ERROR, ruleId(p.kind()), display(p.file()),

@@ -94,7 +94,12 @@ public final class GovernMojo extends AbstractCatalogMojo {
             + (e.getMessage() == null ? "" : " " + e.getMessage()));
       }
     }
-    Report report = governance.evaluate(catalog.build());
+    Report report;
+    try {
+      report = governance.evaluate(catalog.build());
+    } catch (GovernanceException e) {
+      throw new MojoExecutionException("portolan:govern: " + e.getMessage(), e);
+    }
     for (ReportFormat fmt : reportFormats) {
       Path out = reportDirectory.toPath().resolve("governance." + extension(fmt));
       try {

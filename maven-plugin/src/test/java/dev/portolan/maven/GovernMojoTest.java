@@ -77,7 +77,10 @@ class GovernMojoTest {
 
   @Test
   void execute_failOnNone_neverFailsOnFindings() throws Exception {
-    mojo("none").execute();
+    GovernMojo m = mojo("none");
+    m.formats = List.of("sarif");
+    m.execute();
+    assertThat(Files.readString(project.resolve("target/portolan/governance.sarif"))).contains("T-1");
   }
 
   @Test
