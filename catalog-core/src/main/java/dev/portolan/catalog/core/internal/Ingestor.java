@@ -68,6 +68,10 @@ public final class Ingestor {
   private final Optional<Path> explicitRoot;
   /** Shares equal normalised refs between entities (relation targets repeat a lot). */
   private final Map<EntityRef, EntityRef> refs = new ConcurrentHashMap<>();
+  /** Shares equal keys and short text values between entity trees (apiVersion, kind, owners, types...). */
+  private final Map<String, JsonNode> texts = new ConcurrentHashMap<>();
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private static final int SHARED_TEXT_MAX = 64;
 
   /**
    * Creates an ingestor.
@@ -121,6 +125,7 @@ public final class Ingestor {
    */
   public Load load(List<String> locations, FileCache cache) {
     refs.clear();
+    texts.clear();
     List<Ingested> entities = new ArrayList<>();
     List<CatalogProblem> problems = new ArrayList<>();
     Map<String, String> invalid = new LinkedHashMap<>();
@@ -157,6 +162,9 @@ public final class Ingestor {
       }
     }
     cache.results.keySet().retainAll(used.keySet());
+    // the interners only serve one load: what they shared is now held by the entities
+    refs.clear();
+    texts.clear();
     return new Load(entities, problems, invalid);
   }
 
@@ -363,8 +371,8 @@ public final class Ingestor {
       }
       return Optional.empty();
     }
-    // 4. the processed entity (json is this method's own tree: read as a copy, or rebuilt above)
-    ObjectNode entity = json;
+    // 4. the processed entity: a compact copy sharing keys and short values with other entities
+    ObjectNode entity = (ObjectNode) compact(json);
     ObjectNode meta = (ObjectNode) entity.get("metadata");
     if (!JsValues.truthy(meta.get("namespace"))) {
       meta.put("namespace", EntityRef.DEFAULT_NAMESPACE);
@@ -417,6 +425,29 @@ public final class Ingestor {
     return Optional.of(new Ingested(selfRef, entity, Optional.of(source.location()), source.display(),
         source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), Map.copyOf(positions),
         source.sourceId()));
+  }
+
+  private JsonNode compact(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      ObjectNode out = o.objectNode();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        String k = keys.computeIfAbsent(e.getKey(), x -> x);
+        out.set(k, compact(e.getValue()));
+      }
+      return out;
+    }
+    if (n instanceof ArrayNode a) {
+      ArrayNode out = a.arrayNode(a.size());
+      for (JsonNode i : a) {
+        out.add(compact(i));
+      }
+      return out;
+    }
+    if (n.isTextual() && n.textValue().length() <= SHARED_TEXT_MAX) {
+      JsonNode shared = texts.putIfAbsent(n.textValue(), n);
+      return shared == null ? n : shared;
+    }
+    return n;
   }
 
   private EntityRef canonical(EntityRef normalized) {
