@@ -7,25 +7,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Derives Backstage's relations and the typed AI relations from entity specs. */
 final class GraphDeriver {
 
   private final Map<String, Asset> byRef;
   private final Map<String, List<String>> modelsByName = new HashMap<>();
-  private final EnumMap<Relation, Map<String, List<Edge>>> out = new EnumMap<>(Relation.class);
-  private final Set<String> seen = new HashSet<>();
+  private final EnumMap<Relation, Map<String, Map<String, Edge>>> tmp = new EnumMap<>(Relation.class);
 
   private GraphDeriver(Map<String, Asset> byRef) {
     this.byRef = byRef;
     for (Relation r : Relation.values()) {
-      out.put(r, new HashMap<>());
+      tmp.put(r, new HashMap<>());
     }
     for (Asset a : byRef.values()) {
       if (a.assetType() == AssetType.MODEL) {
@@ -44,13 +41,19 @@ final class GraphDeriver {
     for (Asset a : sorted) {
       d.viaModelServers(a);
     }
-    for (Map<String, List<Edge>> m : d.out.values()) {
-      for (List<Edge> l : m.values()) {
-        l.sort(Comparator.comparing(Edge::target));
+    EnumMap<Relation, Map<String, List<Edge>>> out = new EnumMap<>(Relation.class);
+    for (Map.Entry<Relation, Map<String, Map<String, Edge>>> e : d.tmp.entrySet()) {
+      Map<String, List<Edge>> m = new HashMap<>(Math.max(16, e.getValue().size() * 2));
+      for (Map.Entry<String, Map<String, Edge>> src : e.getValue().entrySet()) {
+        Edge[] edges = src.getValue().values().toArray(new Edge[0]);
+        if (edges.length > 1) {
+          java.util.Arrays.sort(edges, Comparator.comparing(Edge::target));
+        }
+        m.put(src.getKey(), List.of(edges));
       }
-      m.replaceAll((k, v) -> List.copyOf(v));
+      out.put(e.getKey(), m);
     }
-    return d.out;
+    return out;
   }
 
   private void direct(Asset a) {
@@ -181,12 +184,12 @@ final class GraphDeriver {
   }
 
   private void viaModelServers(Asset a) {
-    for (Edge api : out.get(Relation.CONSUMES_API).getOrDefault(a.ref(), List.of())) {
+    for (Edge api : tmp.get(Relation.CONSUMES_API).getOrDefault(a.ref(), Map.of()).values()) {
       Asset server = byRef.get(api.target());
       if (server == null || server.assetType() != AssetType.MODEL_SERVER) {
         continue;
       }
-      for (Edge served : new ArrayList<>(out.get(Relation.SERVES_MODEL).getOrDefault(server.ref(), List.of()))) {
+      for (Edge served : new ArrayList<>(tmp.get(Relation.SERVES_MODEL).getOrDefault(server.ref(), Map.of()).values())) {
         add(a, Relation.USES_MODEL, served.target(), Map.of("indirect", "yes", "via", server.ref()));
       }
     }
@@ -214,17 +217,16 @@ final class GraphDeriver {
   }
 
   private void addFrom(String source, Relation r, String target, Map<String, Object> attrs) {
-    String key = source + '\u0000' + r.ordinal() + '\u0000' + target;
-    if (r != Relation.HAS_ACCESS_TO && !seen.add(key)) {
+    boolean grant = r == Relation.HAS_ACCESS_TO;
+    String key = grant ? target + '\u0000' + attrs.get("index") : target;
+    Map<String, Edge> fwd = tmp.get(r).computeIfAbsent(source, k -> new LinkedHashMap<>(4));
+    if (fwd.containsKey(key)) {
       return;
     }
-    boolean targetResolved = byRef.containsKey(target);
-    out.get(r).computeIfAbsent(source, k -> new ArrayList<>()).add(new Edge(source, r, target, attrs, targetResolved));
+    fwd.put(key, new Edge(source, r, target, attrs, byRef.containsKey(target)));
     Relation inv = r.inverse();
-    String invKey = target + '\u0000' + inv.ordinal() + '\u0000' + source;
-    if (r == Relation.HAS_ACCESS_TO || seen.add(invKey)) {
-      out.get(inv).computeIfAbsent(target, k -> new ArrayList<>())
-          .add(new Edge(target, inv, source, attrs, byRef.containsKey(source)));
-    }
+    String invKey = grant ? source + '\u0000' + attrs.get("index") : source;
+    tmp.get(inv).computeIfAbsent(target, k -> new LinkedHashMap<>(4))
+        .putIfAbsent(invKey, new Edge(target, inv, source, attrs, byRef.containsKey(source)));
   }
 }
