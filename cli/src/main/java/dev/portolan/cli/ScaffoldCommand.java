@@ -189,7 +189,7 @@ public final class ScaffoldCommand implements Callable<Integer> {
     }
     ArrayNode log = root.putArray("log");
     for (ScaffoldResult.LogEntry e : result.log()) {
-      log.addObject().put("step", e.stepId()).put("level", e.level()).put("message", e.message());
+      log.addObject().put("at", e.at().toString()).put("step", e.stepId()).put("level", e.level()).put("message", e.message());
     }
     root.set("output", result.output());
     try {

@@ -92,11 +92,12 @@ public record ScaffoldResult(List<GeneratedFile> files, List<LogEntry> log, Json
   /**
    * A log line.
    *
+   * @param at when it was written, by the scaffolder's clock
    * @param stepId the step, or empty for run-level lines
    * @param level {@code info}, {@code warn} or {@code error}
    * @param message the text, secrets redacted
    */
-  public record LogEntry(String stepId, String level, String message) {}
+  public record LogEntry(java.time.Instant at, String stepId, String level, String message) {}
 
   /**
    * What happened to a step.

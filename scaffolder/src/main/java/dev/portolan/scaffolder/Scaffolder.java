@@ -56,6 +56,8 @@ public final class Scaffolder {
   private final boolean strictRendering;
   private final Optional<Path> templateRoot;
   private final Duration maxWait;
+  private final JsonNode envParameters;
+  private final Map<String, String> envSecrets;
   private final dev.portolan.scaffolder.internal.Schemas.Cache schemas = new dev.portolan.scaffolder.internal.Schemas.Cache();
 
   private Scaffolder(Builder b) {
@@ -76,6 +78,8 @@ public final class Scaffolder {
     this.strictRendering = b.strictRendering;
     this.templateRoot = b.templateRoot;
     this.maxWait = b.maxWait;
+    this.envParameters = b.envParameters.deepCopy();
+    this.envSecrets = Map.copyOf(b.envSecrets);
   }
 
   /**
@@ -108,7 +112,8 @@ public final class Scaffolder {
    *     unknown action (nothing runs then)
    */
   public ScaffoldResult run(ScaffoldRequest request) {
-    return new Runner(engine, actions, clock, strictRendering, templateRoot, maxWait, schemas).run(request);
+    return new Runner(engine, actions, clock, strictRendering, templateRoot, maxWait, schemas, envParameters,
+        envSecrets).run(request);
   }
 
   /**
@@ -166,8 +171,25 @@ public final class Scaffolder {
     private Duration maxWait = Duration.ofMinutes(10);
     private final java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
     private Optional<dev.portolan.catalog.core.Catalog> catalog = Optional.empty();
+    private JsonNode envParameters = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    private Map<String, String> envSecrets = Map.of();
 
     private Builder() {}
+
+    /**
+     * Sets Backstage's {@code scaffolder.defaultEnvironment}: templates read {@code environment.parameters}
+     * everywhere and {@code environment.secrets} while step inputs are rendered; the secrets are redacted
+     * like task secrets.
+     *
+     * @param parameters the parameters object
+     * @param secrets the secrets
+     * @return this builder
+     */
+    public Builder defaultEnvironment(JsonNode parameters, Map<String, String> secrets) {
+      this.envParameters = Objects.requireNonNull(parameters, "parameters").deepCopy();
+      this.envSecrets = Map.copyOf(secrets);
+      return this;
+    }
 
     /**
      * Connects a catalog: adds the {@code catalog:fetch} action (reads entities from its current snapshot)

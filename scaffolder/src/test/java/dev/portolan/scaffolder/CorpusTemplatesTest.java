@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusTemplatesTest {
 
   static final Set<String> BUILT_IN = Set.of("fetch:plain", "fetch:plain:file", "fetch:template",
-      "fetch:template:file", "fs:delete", "fs:rename", "fs:readdir", "debug:log", "debug:wait", "catalog:write");
+      "fetch:template:file", "workspace:template", "workspace:template:file", "fs:delete", "fs:rename", "fs:readdir", "debug:log", "debug:wait", "catalog:write");
 
   static Path corpus() {
     return Path.of(System.getProperty("portolan.shared.dir", "../../shared")).resolve("corpus/templates");

@@ -247,7 +247,8 @@ class ScaffolderTest {
         """);
     ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
     assertThat(r.succeeded()).isFalse();
-    assertThat(r.error().orElseThrow()).contains("cannot rename missing.txt: it does not exist");
+    assertThat(r.error().orElseThrow()).startsWith(t + ":").contains("template:default/demo: spec.steps[0].input: ")
+        .contains("cannot rename missing.txt: it does not exist");
     assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("failed", "skipped",
         "completed");
   }
@@ -379,5 +380,143 @@ class ScaffolderTest {
     ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
     assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
         .contains("templateFileExtension cannot be used with cookiecutterCompat"));
+  }
+
+  @Test
+  void run_logLines_areStampedByTheInjectedClock() throws IOException {
+    java.time.Instant at = java.time.Instant.parse("2026-01-02T03:04:05Z");
+    Scaffolder s = Scaffolder.builder().clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).build();
+    Path t = template("""
+          steps:
+            - action: debug:log
+              input: {message: hi}
+        """);
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.log()).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(at));
+  }
+
+  @Test
+  void run_workspaceTemplate_rendersFromTheWorkspace() throws IOException {
+    write("skel/${{ values.n }}.md", "# ${{ values.n }}");
+    Path t = template("""
+          steps:
+            - action: fetch:plain
+              input: {url: ./skel, targetPath: templates}
+            - action: workspace:template
+              input: {sourcePath: templates, targetPath: out, values: {n: doc}}
+            - action: workspace:template:file
+              input: {sourcePath: "templates/${{ '${{ values.n }}' }}.md", targetPath: single.md, values: {n: one}}
+            - action: workspace:template
+              input: {sourcePath: templates, targetPath: templates/inner}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(files(r)).containsEntry("out/doc.md", "# doc").containsEntry("single.md", "# one");
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("must not be inside the template directory"));
+  }
+
+  @Test
+  void run_defaultEnvironment_isVisibleAndItsSecretsRedacted() throws IOException {
+    Scaffolder s = Scaffolder.builder().defaultEnvironment(json("{\"region\":\"eu\"}"), Map.of("key", "s3cr3t"))
+        .build();
+    Path t = template("""
+          steps:
+            - id: log
+              action: debug:log
+              input:
+                message: ${{ environment.parameters.region }} ${{ environment.secrets.key | upper }}
+          output:
+            region: ${{ environment.parameters.region }}
+            leak: ${{ environment.secrets.key }}
+        """);
+    ScaffoldResult r = s.run(ScaffoldRequest.dryRun(s.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(r.output()).isEqualTo(json("{\"region\":\"eu\"}"));
+    assertThat(r.log().toString()).doesNotContain("s3cr3t").doesNotContain("S3CR3T");
+  }
+
+  @Test
+  void run_failureFunction_runsOnlyAfterAFailedStep() throws IOException {
+    Path ok = template("""
+          steps:
+            - action: debug:log
+              input: {message: fine}
+            - id: onFailure
+              if: ${{ failure() }}
+              action: debug:log
+              input: {message: cleanup}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(ok), json("{\"name\":\"x\"}")));
+    assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("completed", "skipped");
+  }
+
+  @Test
+  void run_secretsSchema_isEnforcedWithoutPrintingValues() throws IOException {
+    Path t = write("secret-template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: sec
+        spec:
+          type: service
+          secrets:
+            schema:
+              type: object
+              required: [token]
+              properties:
+                token: {type: string, minLength: 8}
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}"))
+        .withSecrets(Map.of("other", "x"))))
+        .isInstanceOf(ScaffolderException.class)
+        .hasMessageContaining("spec.secrets.schema: the secrets do not match the schema")
+        .hasMessageContaining("token");
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}"))
+        .withSecrets(Map.of("token", "short"))))
+        .hasMessageNotContaining("short");
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{}")).withSecrets(Map.of("token", "long-enough")))
+        .succeeded()).isTrue();
+  }
+
+  @Test
+  void run_conditionalSchemaDefaults_followTheSelectedBranch() throws IOException {
+    Path t = write("cond.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: cond
+        spec:
+          type: service
+          parameters:
+            - title: Database
+              properties:
+                db: {type: string, enum: [postgres, none], default: postgres}
+              dependencies:
+                db:
+                  oneOf:
+                    - properties:
+                        db: {enum: [postgres]}
+                        version: {type: string, default: "16"}
+                    - properties:
+                        db: {enum: [none]}
+            - title: Region
+              properties:
+                cloud: {type: string}
+              if:
+                properties: {cloud: {const: aws}}
+              then:
+                properties: {region: {type: string, default: eu-west-1}}
+              else:
+                properties: {region: {type: string, default: europe-west1}}
+          steps: []
+          output:
+            version: ${{ parameters.version }}
+            region: ${{ parameters.region }}
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"cloud\":\"aws\"}"))).output())
+        .isEqualTo(json("{\"version\":\"16\",\"region\":\"eu-west-1\"}"));
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"db\":\"none\",\"cloud\":\"gcp\"}")))
+        .output()).isEqualTo(json("{\"region\":\"europe-west1\"}"));
   }
 }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,6 +60,18 @@ public final class BuiltinActions {
             + "\"cookiecutterCompat\":{\"type\":\"boolean\"},\"replace\":{\"type\":\"boolean\"},"
             + "\"trimBlocks\":{\"type\":\"boolean\"},\"lstripBlocks\":{\"type\":\"boolean\"},\"token\":{\"type\":\"string\"}}}",
             BuiltinActions::fetchTemplateFile),
+        action("workspace:template", "{\"type\":\"object\",\"required\":[\"sourcePath\",\"targetPath\"],"
+            + "\"properties\":{\"sourcePath\":{\"type\":\"string\"},\"targetPath\":{\"type\":\"string\"},"
+            + "\"values\":{\"type\":\"object\"},\"copyWithoutRender\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+            + "\"copyWithoutTemplating\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+            + "\"cookiecutterCompat\":{\"type\":\"boolean\"},\"templateFileExtension\":{\"type\":[\"string\",\"boolean\"]},"
+            + "\"replace\":{\"type\":\"boolean\"},\"trimBlocks\":{\"type\":\"boolean\"},\"lstripBlocks\":{\"type\":\"boolean\"}}}",
+            BuiltinActions::workspaceTemplate),
+        action("workspace:template:file", "{\"type\":\"object\",\"required\":[\"sourcePath\",\"targetPath\"],"
+            + "\"properties\":{\"sourcePath\":{\"type\":\"string\"},\"targetPath\":{\"type\":\"string\"},"
+            + "\"values\":{\"type\":\"object\"},\"cookiecutterCompat\":{\"type\":\"boolean\"},"
+            + "\"replace\":{\"type\":\"boolean\"},\"trimBlocks\":{\"type\":\"boolean\"},\"lstripBlocks\":{\"type\":\"boolean\"}}}",
+            BuiltinActions::workspaceTemplateFile),
         action("fs:delete", "{\"type\":\"object\",\"required\":[\"files\"],\"properties\":{\"files\":{\"type\":\"array\","
             + "\"items\":{\"type\":\"string\"}}}}", BuiltinActions::fsDelete),
         action("fs:rename", "{\"type\":\"object\",\"required\":[\"files\"],\"properties\":{\"files\":{\"type\":\"array\","
@@ -187,6 +198,15 @@ public final class BuiltinActions {
   }
 
   private static void fetchTemplate(ActionContext ctx) throws IOException {
+    templateDirectory(ctx, false);
+  }
+
+  private static void workspaceTemplate(ActionContext ctx) throws IOException {
+    templateDirectory(ctx, true);
+  }
+
+  /** fetch:template and workspace:template: the source is a url, or a directory of the workspace. */
+  private static void templateDirectory(ActionContext ctx, boolean fromWorkspace) throws IOException {
     JsonNode in = ctx.input();
     Optional<List<String>> withoutRender = stringList(ctx, in, "copyWithoutRender");
     Optional<List<String>> withoutTemplating = stringList(ctx, in, "copyWithoutTemplating");
@@ -208,12 +228,16 @@ public final class BuiltinActions {
         ext = "." + ext;
       }
     }
-    String url = in.get("url").asText();
-    Path src = ctx.resolveUrl(url);
+    String url = fromWorkspace ? in.get("sourcePath").asText() : in.get("url").asText();
+    Path src = fromWorkspace ? ctx.resolveInWorkspace(url) : ctx.resolveUrl(url);
     if (!Files.isDirectory(src)) {
-      throw inputError(ctx, "url '" + url + "' is not a directory");
+      throw inputError(ctx, (fromWorkspace ? "sourcePath '" : "url '") + url + "' is not a directory");
     }
     Path outDir = ctx.resolveInWorkspace(in.path("targetPath").asText("./"));
+    if (fromWorkspace && (outDir.startsWith(src.toAbsolutePath().normalize())
+        || outDir.equals(src.toAbsolutePath().normalize()))) {
+      throw inputError(ctx, "targetPath must not be inside the template directory " + url);
+    }
     boolean replace = in.path("replace").asBoolean(false);
     ActionContext.RenderOptions opts = new ActionContext.RenderOptions(cookiecutter,
         in.path("trimBlocks").asBoolean(false), in.path("lstripBlocks").asBoolean(false));
@@ -287,7 +311,7 @@ public final class BuiltinActions {
       copyMode(p, target);
       written++;
     }
-    ctx.log("fetch:template wrote " + written + " files from " + url);
+    ctx.log((fromWorkspace ? "workspace:template" : "fetch:template") + " wrote " + written + " files from " + url);
   }
 
   private static void copyMode(Path from, Path to) {
@@ -356,9 +380,17 @@ public final class BuiltinActions {
   }
 
   private static void fetchTemplateFile(ActionContext ctx) throws IOException {
+    templateFile(ctx, false);
+  }
+
+  private static void workspaceTemplateFile(ActionContext ctx) throws IOException {
+    templateFile(ctx, true);
+  }
+
+  private static void templateFile(ActionContext ctx, boolean fromWorkspace) throws IOException {
     JsonNode in = ctx.input();
-    String url = in.get("url").asText();
-    Path src = ctx.resolveUrl(url);
+    String url = fromWorkspace ? in.get("sourcePath").asText() : in.get("url").asText();
+    Path src = fromWorkspace ? ctx.resolveInWorkspace(url) : ctx.resolveUrl(url);
     if (!Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
       throw inputError(ctx, "url '" + url + "' is not a file");
     }
@@ -562,11 +594,5 @@ public final class BuiltinActions {
     public void handle(ActionContext context) {
       context.log("action " + id + " is skipped by configuration");
     }
-  }
-
-  static Map<String, ScaffolderAction> byId() {
-    Map<String, ScaffolderAction> m = new java.util.LinkedHashMap<>();
-    all().forEach(a -> m.put(a.id(), a));
-    return m;
   }
 }

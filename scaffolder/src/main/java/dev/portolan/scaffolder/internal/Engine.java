@@ -25,6 +25,8 @@ public final class Engine {
   private final java.util.concurrent.ConcurrentHashMap<CacheKey, Compiled> cache =
       new java.util.concurrent.ConcurrentHashMap<>();
   private static final int CACHE_SIZE = 2048;
+  /** Only short templates (values, paths) are cached; file contents are rendered once per run. */
+  private static final int CACHEABLE_CHARS = 4096;
 
   private record CacheKey(String source, String name, Syntax syntax) {}
 
@@ -137,10 +139,12 @@ public final class Engine {
     try {
       Compiled c = new Compiled(new Resolver().resolveRoot(
           new Parser(source, name, syntax, limits.maxDepth()).parseRoot()), name, syntax.jinjaCompat());
-      if (cache.size() >= CACHE_SIZE) {
-        cache.clear();
+      if (source.length() <= CACHEABLE_CHARS) {
+        if (cache.size() >= CACHE_SIZE) {
+          cache.clear();
+        }
+        cache.put(key, c);
       }
-      cache.put(key, c);
       return c;
     } catch (StackOverflowError e) {
       throw new TemplateException(name, 0, 0, "template nesting too deep");
@@ -180,7 +184,18 @@ public final class Engine {
      * @return the output
      */
     public String render(JsonNode context) {
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
+      return render(context, Map.of());
+    }
+
+    /**
+     * Renders to text with extra zero-argument functions (e.g. a step condition's {@code always()}).
+     *
+     * @param context variables
+     * @param functions function name to the value it returns
+     * @return the output
+     */
+    public String render(JsonNode context, Map<String, JsonNode> functions) {
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja, functions(functions));
       return guard(() -> in.render(root));
     }
 
@@ -215,11 +230,22 @@ public final class Engine {
      * @throws IllegalStateException if the template is not a sole expression
      */
     public JsonNode evaluate(JsonNode context) {
+      return evaluate(context, Map.of());
+    }
+
+    /**
+     * Evaluates a sole-expression template with extra zero-argument functions.
+     *
+     * @param context variables
+     * @param functions function name to the value it returns
+     * @return the value
+     */
+    public JsonNode evaluate(JsonNode context, Map<String, JsonNode> functions) {
       Node expr = soleExpression();
       if (expr == null) {
         throw new IllegalStateException("not a single expression: " + name);
       }
-      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja);
+      Interpreter in = new Interpreter(Engine.this, name, contextOf(context), jinja, functions(functions));
       return guard(() -> Values.toJson(in.evaluate(root, expr)));
     }
 
@@ -232,6 +258,15 @@ public final class Engine {
         throw new TemplateException(name, 0, 0, "render budget exceeded: nesting too deep");
       }
     }
+  }
+
+  private static Map<String, Object> functions(Map<String, JsonNode> fns) {
+    Map<String, Object> out = new HashMap<>();
+    fns.forEach((k, v) -> {
+      Object value = Values.fromJson(v);
+      out.put(k, (JsFunction) (in, args) -> value);
+    });
+    return out;
   }
 
   private static JsObject contextOf(JsonNode context) {

@@ -21,8 +21,11 @@ final class Interpreter {
 
   final boolean jinja;
 
-  Interpreter(Engine engine, String name, JsObject ctx, boolean jinja) {
+  private final java.util.Map<String, Object> locals;
+
+  Interpreter(Engine engine, String name, JsObject ctx, boolean jinja, java.util.Map<String, Object> locals) {
     this.jinja = jinja;
+    this.locals = locals;
     this.engine = engine;
     this.name = name;
     this.ctx = ctx;
@@ -97,74 +100,73 @@ final class Interpreter {
   private void exec(Node n, StringBuilder out) {
     tick();
     current = n;
-      if (n instanceof Node.Text t) {
-        append(out, t.text());
-      } else if (n instanceof Node.Output o) {
-        append(out, Js.output(eval(o.expr())));
-      } else if (n instanceof Node.If i) {
-        if (Js.truthy(eval(i.cond()))) {
-          execBody(i.then(), out);
-        } else if (i.otherwise() instanceof Node.Body b) {
-          execBody(b, out);
-        } else if (i.otherwise() != null) {
-          exec(i.otherwise(), out);
-        }
-      } else if (n instanceof Node.RFor f) {
-        execFor(f, out);
-      } else if (n instanceof Node.RSet st) {
-        Object v;
-        if (st.value() != null) {
-          v = eval(st.value());
-        } else {
-          v = capture(st.body(), st.captureSlots());
-        }
-        for (int i = 0; i < st.targets().size(); i++) {
-          String t = st.targets().get(i);
-          act.set(st.slots().get(i), v);
-          frame.set(t, v, true);
-          if (frame.topLevel) {
-            ctx.put(t, v);
-          }
-        }
-      } else if (n instanceof Node.RMacro m) {
-        MacroFn fn = new MacroFn(m, act, null);
-        act.set(m.funcSlot(), fn);
-        if (m.exportToContext()) {
-          ctx.put(m.name(), fn);
-        } else {
-          frame.set(m.name(), fn);
-        }
-      } else if (n instanceof Node.RCallBlock c) {
-        Activation wrapper = new Activation(act, c.wrapperSlots());
-        MacroFn caller = new MacroFn(c.caller(), wrapper, frame);
-        wrapper.set(c.caller().funcSlot(), caller);
-        append(out, Js.output(call(c.call(), caller)));
-      } else if (n instanceof Node.RFilterBlock fb) {
-        String captured = capture(fb.body(), fb.captureSlots());
-        current = fb;
-        List<Object> args = new ArrayList<>();
-        args.add(captured);
-        evalArgs(fb.args(), fb.kwargs(), args);
-        append(out, Js.output(applyFilter(fb.name(), args)));
-      } else if (n instanceof Node.Switch sw) {
-        execSwitch(sw, out);
-      } else if (n instanceof Node.RBlock b) {
-        Frame saved = frame;
-        Activation savedAct = act;
-        frame = frame.push(true);
-        act = new Activation(null, b.declared());
-        try {
-          execBody(b.body(), out);
-        } finally {
-          frame = saved;
-          act = savedAct;
-        }
-      } else if (n instanceof Node.Body b) {
+    if (n instanceof Node.Text t) {
+      append(out, t.text());
+    } else if (n instanceof Node.Output o) {
+      append(out, Js.output(eval(o.expr())));
+    } else if (n instanceof Node.If i) {
+      if (Js.truthy(eval(i.cond()))) {
+        execBody(i.then(), out);
+      } else if (i.otherwise() instanceof Node.Body b) {
         execBody(b, out);
-      } else {
-        throw error("unexpected node " + n.getClass().getSimpleName());
+      } else if (i.otherwise() != null) {
+        exec(i.otherwise(), out);
       }
-
+    } else if (n instanceof Node.RFor f) {
+      execFor(f, out);
+    } else if (n instanceof Node.RSet st) {
+      Object v;
+      if (st.value() != null) {
+        v = eval(st.value());
+      } else {
+        v = capture(st.body(), st.captureSlots());
+      }
+      for (int i = 0; i < st.targets().size(); i++) {
+        String t = st.targets().get(i);
+        act.set(st.slots().get(i), v);
+        frame.set(t, v, true);
+        if (frame.topLevel) {
+          ctx.put(t, v);
+        }
+      }
+    } else if (n instanceof Node.RMacro m) {
+      MacroFn fn = new MacroFn(m, act, null);
+      act.set(m.funcSlot(), fn);
+      if (m.exportToContext()) {
+        ctx.put(m.name(), fn);
+      } else {
+        frame.set(m.name(), fn);
+      }
+    } else if (n instanceof Node.RCallBlock c) {
+      Activation wrapper = new Activation(act, c.wrapperSlots());
+      MacroFn caller = new MacroFn(c.caller(), wrapper, frame);
+      wrapper.set(c.caller().funcSlot(), caller);
+      append(out, Js.output(call(c.call(), caller)));
+    } else if (n instanceof Node.RFilterBlock fb) {
+      String captured = capture(fb.body(), fb.captureSlots());
+      current = fb;
+      List<Object> args = new ArrayList<>();
+      args.add(captured);
+      evalArgs(fb.args(), fb.kwargs(), args);
+      append(out, Js.output(applyFilter(fb.name(), args)));
+    } else if (n instanceof Node.Switch sw) {
+      execSwitch(sw, out);
+    } else if (n instanceof Node.RBlock b) {
+      Frame saved = frame;
+      Activation savedAct = act;
+      frame = frame.push(true);
+      act = new Activation(null, b.declared());
+      try {
+        execBody(b.body(), out);
+      } finally {
+        frame = saved;
+        act = savedAct;
+      }
+    } else if (n instanceof Node.Body b) {
+      execBody(b, out);
+    } else {
+      throw error("unexpected node " + n.getClass().getSimpleName());
+    }
   }
 
   private void execSwitch(Node.Switch sw, StringBuilder out) {
@@ -387,74 +389,73 @@ final class Interpreter {
   }
 
   private Object evalInner(Node n) {
-      if (n instanceof Node.Lit l) {
-        return l.value();
-      } else if (n instanceof Node.SlotRef r) {
-        return act.get(r.slot());
-      } else if (n instanceof Node.Sym s) {
-        return lookup(s.name());
-      } else if (n instanceof Node.Lookup l) {
-        Object target = eval(l.target());
-        Object key = eval(l.key());
-        return memberLookup(target, key);
-      } else if (n instanceof Node.Slice s) {
-        return slice(s);
-      } else if (n instanceof Node.ArrayLit a) {
-        JsArray arr = new JsArray();
-        for (Node item : a.items()) {
-          arr.add(eval(item));
-        }
-        return arr;
-      } else if (n instanceof Node.DictLit d) {
-        JsObject o = new JsObject();
-        for (int i = 0; i < d.keys().size(); i++) {
-          o.put(d.keys().get(i), eval(d.values().get(i)));
-        }
-        return o;
-      } else if (n instanceof Node.Call c) {
-        return call(c, null);
-      } else if (n instanceof Node.FilterCall f) {
-        List<Object> args = new ArrayList<>();
-        args.add(eval(f.target()));
-        evalArgs(f.args(), f.kwargs(), args);
-        current = f;
-        return applyFilter(f.name(), args);
-      } else if (n instanceof Node.In i) {
-        Object key = eval(i.left());
-        Object val = eval(i.right());
-        current = i;
-        return inOperator(key, val);
-      } else if (n instanceof Node.IsTest t) {
-        List<Object> args = new ArrayList<>();
-        args.add(eval(t.left()));
-        evalArgs(t.args(), t.kwargs(), args);
-        current = t;
-        JsFunction test = engine.test(t.testName());
-        if (test == null) {
-          throw error("unknown test '" + t.testName() + "'");
-        }
-        return invoke(test, args);
-      } else if (n instanceof Node.Binary b) {
-        return binary(b);
-      } else if (n instanceof Node.Unary u) {
-        Object v = eval(u.operand());
-        return switch (u.op()) {
-          case "!" -> !Js.truthy(v);
-          case "-" -> -Js.toNumber(v);
-          default -> Js.toNumber(v);
-        };
-      } else if (n instanceof Node.Cond c) {
-        return Js.truthy(eval(c.cond())) ? eval(c.then()) : eval(c.otherwise());
-      } else if (n instanceof Node.Comma c) {
-        Object v = Js.UNDEF;
-        for (Node item : c.items()) {
-          v = eval(item);
-        }
-        return v;
-      } else {
-        throw error("unexpected expression " + n.getClass().getSimpleName());
+    if (n instanceof Node.Lit l) {
+      return l.value();
+    } else if (n instanceof Node.SlotRef r) {
+      return act.get(r.slot());
+    } else if (n instanceof Node.Sym s) {
+      return lookup(s.name());
+    } else if (n instanceof Node.Lookup l) {
+      Object target = eval(l.target());
+      Object key = eval(l.key());
+      return memberLookup(target, key);
+    } else if (n instanceof Node.Slice s) {
+      return slice(s);
+    } else if (n instanceof Node.ArrayLit a) {
+      JsArray arr = new JsArray();
+      for (Node item : a.items()) {
+        arr.add(eval(item));
       }
-
+      return arr;
+    } else if (n instanceof Node.DictLit d) {
+      JsObject o = new JsObject();
+      for (int i = 0; i < d.keys().size(); i++) {
+        o.put(d.keys().get(i), eval(d.values().get(i)));
+      }
+      return o;
+    } else if (n instanceof Node.Call c) {
+      return call(c, null);
+    } else if (n instanceof Node.FilterCall f) {
+      List<Object> args = new ArrayList<>();
+      args.add(eval(f.target()));
+      evalArgs(f.args(), f.kwargs(), args);
+      current = f;
+      return applyFilter(f.name(), args);
+    } else if (n instanceof Node.In i) {
+      Object key = eval(i.left());
+      Object val = eval(i.right());
+      current = i;
+      return inOperator(key, val);
+    } else if (n instanceof Node.IsTest t) {
+      List<Object> args = new ArrayList<>();
+      args.add(eval(t.left()));
+      evalArgs(t.args(), t.kwargs(), args);
+      current = t;
+      JsFunction test = engine.test(t.testName());
+      if (test == null) {
+        throw error("unknown test '" + t.testName() + "'");
+      }
+      return invoke(test, args);
+    } else if (n instanceof Node.Binary b) {
+      return binary(b);
+    } else if (n instanceof Node.Unary u) {
+      Object v = eval(u.operand());
+      return switch (u.op()) {
+        case "!" -> !Js.truthy(v);
+        case "-" -> -Js.toNumber(v);
+        default -> Js.toNumber(v);
+      };
+    } else if (n instanceof Node.Cond c) {
+      return Js.truthy(eval(c.cond())) ? eval(c.then()) : eval(c.otherwise());
+    } else if (n instanceof Node.Comma c) {
+      Object v = Js.UNDEF;
+      for (Node item : c.items()) {
+        v = eval(item);
+      }
+      return v;
+    } else {
+      throw error("unexpected expression " + n.getClass().getSimpleName());
+    }
   }
 
   private Object binary(Node.Binary b) {
@@ -501,7 +502,10 @@ final class Interpreter {
     if (ctx.has(nm)) {
       return ctx.get(nm);
     }
-    Object g = engine.global(nm);
+    Object g = locals.get(nm);
+    if (g == null) {
+      g = engine.global(nm);
+    }
     if (g == null && jinja) {
       switch (nm) {
         case "True":

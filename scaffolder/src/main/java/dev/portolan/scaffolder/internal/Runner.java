@@ -52,6 +52,8 @@ public final class Runner {
   private final Optional<Path> templateRoot;
   private final Duration maxWait;
   private final Schemas.Cache schemas;
+  private final JsonNode envParameters;
+  private final Map<String, String> envSecrets;
 
   private final List<ScaffoldResult.LogEntry> log = new ArrayList<>();
   private final Set<String> redactions = new LinkedHashSet<>();
@@ -68,10 +70,15 @@ public final class Runner {
    * @param templateRoot root for relative urls
    * @param maxWait longest debug:wait
    * @param schemas compiled JSON Schemas
+   * @param envParameters {@code environment.parameters}
+   * @param envSecrets {@code environment.secrets}, visible like task secrets
    */
   public Runner(Engine engine, Map<String, ScaffolderAction> actions, Clock clock, boolean strict,
-      Optional<Path> templateRoot, Duration maxWait, Schemas.Cache schemas) {
+      Optional<Path> templateRoot, Duration maxWait, Schemas.Cache schemas, JsonNode envParameters,
+      Map<String, String> envSecrets) {
     this.schemas = schemas;
+    this.envParameters = envParameters;
+    this.envSecrets = envSecrets;
     this.engine = engine;
     this.actions = actions;
     this.clock = clock;
@@ -116,7 +123,19 @@ public final class Runner {
       throw fail(FieldPath.of("spec", "parameters"), "the values do not match the parameters: "
           + String.join("; ", problems));
     }
+    JsonNode secretsSchema = template.entity().spec().path("secrets").path("schema");
+    if (secretsSchema.isObject()) {
+      ObjectNode given = F.objectNode();
+      request.secrets().forEach(given::put);
+      List<String> bad = schemas.validate(secretsSchema, given);
+      if (!bad.isEmpty()) {
+        // messages name the secret, never its value
+        throw fail(FieldPath.of("spec", "secrets", "schema"), "the secrets do not match the schema: "
+            + redactSecrets(String.join("; ", bad), request.secrets()));
+      }
+    }
     request.secrets().values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
+    envSecrets.values().stream().filter(s -> !s.isEmpty()).forEach(redactions::add);
 
     Path workspace;
     try {
@@ -141,6 +160,7 @@ public final class Runner {
     ObjectNode task = F.objectNode();
     task.put("id", request.taskId());
     ctx.set("context", F.objectNode().set("task", task));
+    ctx.set("environment", F.objectNode().set("parameters", envParameters.deepCopy()));
     ObjectNode secrets = F.objectNode();
     request.secrets().forEach(secrets::put);
     ObjectNode blankSecrets = F.objectNode();
@@ -186,7 +206,7 @@ public final class Runner {
         List<JsonNode[]> iterations = new ArrayList<>();
         if (step.each().isPresent()) {
           ObjectNode withSecrets = ctx.deepCopy();
-          withSecrets.set("secrets", secrets);
+          addSecrets(withSecrets, secrets, false);
           JsonNode each = renderTree(step.each().get(), withSecrets, step.path().key("each"), failed);
           if (each.isMissingNode()) {
             throw fail(step.path().key("each"), "each cannot be resolved to a value");
@@ -211,7 +231,7 @@ public final class Runner {
             c.set("each", F.objectNode().<ObjectNode>set("key", it[0]).set("value", it[1]));
             if (step.condition().isPresent()) {
               ObjectNode withSecrets = c.deepCopy();
-              withSecrets.set("secrets", secrets);
+              addSecrets(withSecrets, secrets, false);
               if (!stepTruthy(renderTree(step.condition().get(), withSecrets, step.path().key("if"), failed))) {
                 inputs.add(null);
                 continue;
@@ -219,10 +239,10 @@ public final class Runner {
             }
           }
           ObjectNode blank = c.deepCopy();
-          blank.set("secrets", blankSecrets);
-          c.set("secrets", secrets);
+          addSecrets(blank, blankSecrets, true);
+          addSecrets(c, secrets, false);
           JsonNode input = renderTree(step.input(), c, step.path().key("input"), failed);
-          if (!request.secrets().isEmpty()) {
+          if (!request.secrets().isEmpty() || !envSecrets.isEmpty()) {
             JsonNode blankInput = renderTree(step.input(), blank, step.path().key("input"), failed);
             collectDifferences(input, blankInput);
           }
@@ -251,7 +271,12 @@ public final class Runner {
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "completed",
             redact(output)));
       } catch (ScaffolderException | TemplateException e) {
-        firstError = Optional.of(redactText(e.getMessage()));
+        String message = e.getMessage();
+        if (e instanceof ScaffolderException se && se.file().isEmpty()) {
+          // an action's input error: place it at the step's input in the template file
+          message = fail(step.path().key("input"), se.detail()).getMessage();
+        }
+        firstError = Optional.of(redactText(message));
         error(step.id(), firstError.get());
         results.add(new ScaffoldResult.StepResult(step.id(), step.name(), step.action(), "failed", F.objectNode()));
       } catch (IOException | RuntimeException e) {
@@ -294,6 +319,23 @@ public final class Runner {
     LOG.debug("template {} ran {} steps{}", template.ref(), results.size(),
         firstError.map(e -> ", failed: " + e).orElse(""));
     return new ScaffoldResult(files, log, redact(output), results, firstError);
+  }
+
+  private void addSecrets(ObjectNode c, ObjectNode taskSecrets, boolean blank) {
+    c.set("secrets", taskSecrets);
+    ObjectNode env = F.objectNode();
+    envSecrets.forEach((k, v) -> env.put(k, blank ? "" : v));
+    ((ObjectNode) c.get("environment")).set("secrets", env);
+  }
+
+  private static String redactSecrets(String text, Map<String, String> secrets) {
+    String r = text;
+    for (String v : secrets.values()) {
+      if (!v.isEmpty()) {
+        r = r.replace(v, "***");
+      }
+    }
+    return r;
   }
 
   private static boolean callsStatusFunction(Template.Step step) {
@@ -378,16 +420,13 @@ public final class Runner {
     }
     String name = file + " " + path;
     try {
-      String text = s;
-      if (path.segments().size() == 4 && s.contains("()")) {
-        // the step-status globals of a step condition
-        text = s.replace("always()", "true").replace("failure()", failed ? "true" : "false");
-      }
-      Engine.Compiled c = engine.compile(text, name, Syntax.BACKSTAGE);
+      Engine.Compiled c = engine.compile(s, name, Syntax.BACKSTAGE);
+      // the step-status functions of scaffolder-backend 4.0
+      Map<String, JsonNode> status = Map.of("always", F.booleanNode(true), "failure", F.booleanNode(failed));
       if (c.isSoleExpression()) {
-        return c.evaluate(ctx);
+        return c.evaluate(ctx, status);
       }
-      return TextNode.valueOf(c.render(ctx));
+      return TextNode.valueOf(c.render(ctx, status));
     } catch (TemplateException e) {
       String where = template.position(path).map(p -> " (" + file + ":" + p.line() + ":" + p.column() + ")").orElse("");
       if (strict) {
@@ -449,15 +488,15 @@ public final class Runner {
   }
 
   void info(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "info", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "info", redactText(msg)));
   }
 
   void warn(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "warn", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "warn", redactText(msg)));
   }
 
   void error(String step, String msg) {
-    log.add(new ScaffoldResult.LogEntry(step, "error", redactText(msg)));
+    log.add(new ScaffoldResult.LogEntry(clock.instant(), step, "error", redactText(msg)));
   }
 
   // ---------------------------------------------------------------- files

@@ -100,10 +100,37 @@ public final class Schemas {
         }
       }
     }
-    for (String key : List.of("allOf")) {
-      if (schema.path(key).isArray()) {
-        for (JsonNode sub : schema.path(key)) {
-          applyDefaults(sub, value, depth + 1);
+    if (schema.path("allOf").isArray()) {
+      for (JsonNode sub : schema.path("allOf")) {
+        applyDefaults(sub, value, depth + 1);
+      }
+    }
+    // if/then/else, as the form resolves it against the current values
+    if (schema.path("if").isObject()) {
+      JsonNode branch = validate(schema.get("if"), value).isEmpty() ? schema.path("then") : schema.path("else");
+      if (branch.isObject()) {
+        applyDefaults(branch, value, depth + 1);
+      }
+    }
+    // schema dependencies: the dependency's own properties, then the first oneOf branch the value matches
+    JsonNode deps = schema.path("dependencies");
+    if (deps.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = deps.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode dep = e.getValue();
+        if (!value.has(e.getKey()) || !dep.isObject()) {
+          continue;
+        }
+        applyDefaults(dep, value, depth + 1);
+        if (dep.path("oneOf").isArray()) {
+          for (JsonNode branch : dep.path("oneOf")) {
+            JsonNode selector = branch.path("properties").path(e.getKey());
+            if (selector.isObject() && validate(selector, value.get(e.getKey())).isEmpty()) {
+              applyDefaults(branch, value, depth + 1);
+              break;
+            }
+          }
         }
       }
     }
