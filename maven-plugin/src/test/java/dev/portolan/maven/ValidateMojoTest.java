@@ -49,8 +49,8 @@ class ValidateMojoTest {
     assertThatThrownBy(() -> mojo().execute())
         .isInstanceOf(MojoFailureException.class)
         .hasMessage(String.join(System.lineSeparator(), "portolan:validate found 2 errors:",
-            "svc/catalog-info.yaml:7:10: component:default/svc: spec.owner: expected a string, found the number 42",
-            "svc/catalog-info.yaml:6:3: component:default/svc: spec: missing required field \"lifecycle\""));
+            "svc/catalog-info.yaml:6:3: component:default/svc: spec: missing required field \"lifecycle\"",
+            "svc/catalog-info.yaml:7:10: component:default/svc: spec.owner: expected a string, found the number 42"));
     assertThat(Files.readString(project.resolve("target/portolan/validate.sarif")))
         .contains("\"uri\" : \"svc/catalog-info.yaml\"");
   }
