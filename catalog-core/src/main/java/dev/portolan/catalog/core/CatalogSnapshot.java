@@ -25,7 +25,7 @@ public final class CatalogSnapshot {
   private final Instant loadedAt;
   private final Profile profile;
   private final List<CatalogEntity> entities;
-  private final Map<String, CatalogEntity> byRef;
+  private final Map<EntityRef, CatalogEntity> byRef;
   private final List<CatalogProblem> loadProblems;
   private final List<DanglingRelation> dangling;
   private final QueryEngine queries;
@@ -33,7 +33,7 @@ public final class CatalogSnapshot {
   private volatile List<CatalogProblem> problems;
 
   CatalogSnapshot(long version, Instant loadedAt, Profile profile, List<CatalogEntity> entities,
-      Map<String, CatalogEntity> byRef, List<CatalogProblem> loadProblems, List<DanglingRelation> dangling,
+      Map<EntityRef, CatalogEntity> byRef, List<CatalogProblem> loadProblems, List<DanglingRelation> dangling,
       QueryEngine.FilterCache filterCache) {
     this.version = version;
     this.loadedAt = loadedAt;
@@ -97,7 +97,7 @@ public final class CatalogSnapshot {
    * @return the entity, when in the catalog
    */
   public Optional<CatalogEntity> entity(EntityRef ref) {
-    return Optional.ofNullable(byRef.get(ref.toString()));
+    return Optional.ofNullable(byRef.get(Relation.normalize(ref)));
   }
 
   /**
@@ -244,7 +244,8 @@ public final class CatalogSnapshot {
     return entities.get(id);
   }
 
-  Map<String, CatalogEntity> byRef() {
+  /** Entities by normalised ref. */
+  Map<EntityRef, CatalogEntity> byRef() {
     return byRef;
   }
 

@@ -66,7 +66,7 @@ public final class EntityGraph {
   EntityGraph(CatalogSnapshot snapshot) {
     this.snapshot = snapshot;
     this.n = snapshot.size();
-    Map<String, CatalogEntity> byRef = snapshot.byRef();
+    Map<EntityRef, CatalogEntity> byRef = snapshot.byRef();
     int edges = 0;
     for (CatalogEntity e : snapshot.entities()) {
       edges += e.relations().size();
@@ -77,7 +77,7 @@ public final class EntityGraph {
     int m = 0;
     for (CatalogEntity e : snapshot.entities()) {
       for (Relation r : e.relations()) {
-        CatalogEntity t = byRef.get(r.target().toString());
+        CatalogEntity t = byRef.get(r.target());
         if (t == null) {
           continue;
         }
@@ -135,7 +135,7 @@ public final class EntityGraph {
   }
 
   private int id(EntityRef ref) {
-    CatalogEntity e = snapshot.byRef().get(ref.toString());
+    CatalogEntity e = snapshot.byRef().get(Relation.normalize(ref));
     return e == null ? -1 : e.id();
   }
 

@@ -29,7 +29,7 @@ public record Relation(EntityRef source, RelationType type, EntityRef target, En
   }
 
   /** The ref itself when already lower-case (no allocation), else its normalised copy. */
-  private static EntityRef normalize(EntityRef r) {
+  static EntityRef normalize(EntityRef r) {
     String k = r.kind().toLowerCase(java.util.Locale.ROOT);
     String n = r.namespace().toLowerCase(java.util.Locale.ROOT);
     String m = r.name().toLowerCase(java.util.Locale.ROOT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.core.CatalogProblem.Kind;
 import dev.portolan.catalog.core.CatalogProblem.Severity;
 import dev.portolan.catalog.core.internal.Ingested;
+import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.FieldPath;
 import dev.portolan.catalog.model.Profile;
 import java.time.Instant;
@@ -77,27 +78,27 @@ final class SnapshotAssembler {
     List<Map.Entry<String, Ingested>> keyed = new ArrayList<>(claims.entrySet());
     keyed.sort(Map.Entry.comparingByKey());
     List<Ingested> sorted = new ArrayList<>(keyed.size());
-    Map<String, Integer> ids = new HashMap<>(keyed.size() * 2);
+    Map<EntityRef, Integer> ids = new HashMap<>(keyed.size() * 2);
     for (int i = 0; i < keyed.size(); i++) {
       sorted.add(keyed.get(i).getValue());
-      ids.put(keyed.get(i).getKey(), i);
+      ids.put(keyed.get(i).getValue().ref(), i);
     }
     // stitch: every distinct (type, target) row whose source is the entity, whoever emitted it
-    List<Map<String, Relation>> outgoing = new ArrayList<>(java.util.Collections.nCopies(sorted.size(), null));
+    List<Map<RowKey, Relation>> outgoing = new ArrayList<>(java.util.Collections.nCopies(sorted.size(), null));
     List<DanglingRelation> dangling = new ArrayList<>();
     for (Ingested ing : sorted) {
       Set<String> seenDangling = new LinkedHashSet<>();
       for (Relation r : ing.emitted()) {
-        Integer src = ids.get(r.source().toString());
+        Integer src = ids.get(r.source());
         if (src != null) {
-          Map<String, Relation> m = outgoing.get(src);
+          Map<RowKey, Relation> m = outgoing.get(src);
           if (m == null) {
             m = new HashMap<>();
             outgoing.set(src, m);
           }
-          m.putIfAbsent(r.type().id() + "\0" + r.target(), r);
+          m.putIfAbsent(new RowKey(r.type().id(), r.target()), r);
         }
-        if (r.source().equals(ing.ref()) && !ids.containsKey(r.target().toString())
+        if (r.source().equals(ing.ref()) && !ids.containsKey(r.target())
             && seenDangling.add(r.type().id() + "\0" + r.target())) {
           Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().map(ing.fieldPositions()::get);
           dangling.add(new DanglingRelation(r, ing.file(), pos));
@@ -108,14 +109,17 @@ final class SnapshotAssembler {
       }
     }
     List<CatalogEntity> entities = new ArrayList<>(sorted.size());
-    Map<String, CatalogEntity> byRef = new HashMap<>(sorted.size() * 2);
+    Map<EntityRef, CatalogEntity> byRef = new HashMap<>(sorted.size() * 2);
     for (int i = 0; i < sorted.size(); i++) {
-      Map<String, Relation> m = outgoing.get(i);
+      Map<RowKey, Relation> m = outgoing.get(i);
       List<Relation> rels;
       if (m == null) {
         rels = List.of();
       } else {
-        List<Map.Entry<String, Relation>> l = new ArrayList<>(m.entrySet());
+        List<Map.Entry<String, Relation>> l = new ArrayList<>(m.size());
+        for (Map.Entry<RowKey, Relation> row : m.entrySet()) {
+          l.add(Map.entry(row.getKey().type() + "\0" + row.getKey().target(), row.getValue()));
+        }
         l.sort(Map.Entry.comparingByKey());
         Relation[] arr = new Relation[l.size()];
         for (int k = 0; k < arr.length; k++) {
@@ -125,11 +129,14 @@ final class SnapshotAssembler {
       }
       CatalogEntity e = new CatalogEntity(sorted.get(i), rels, i);
       entities.add(e);
-      byRef.put(keyed.get(i).getKey(), e);
+      byRef.put(e.ref(), e);
     }
     return new CatalogSnapshot(version, at, profile, List.copyOf(entities), byRef, List.copyOf(problems),
         List.copyOf(dangling), filterCache);
   }
+
+  /** A stitched row of one source: its type and target. */
+  private record RowKey(String type, EntityRef target) {}
 
   private static String where(Ingested i) {
     return i.file() + i.position().map(p -> ":" + p.line() + ":" + p.column()).orElse("");
@@ -140,7 +147,7 @@ final class SnapshotAssembler {
     List<dev.portolan.catalog.model.EntityRef> updated = new ArrayList<>();
     List<dev.portolan.catalog.model.EntityRef> removed = new ArrayList<>();
     for (CatalogEntity e : current.entities()) {
-      CatalogEntity old = previous.byRef().get(e.ref().toString());
+      CatalogEntity old = previous.byRef().get(e.ref());
       if (old == null) {
         added.add(e.ref());
       } else if (old.ingested() != e.ingested() && !old.json().equals(e.json())
@@ -149,7 +156,7 @@ final class SnapshotAssembler {
       }
     }
     for (CatalogEntity e : previous.entities()) {
-      if (!current.byRef().containsKey(e.ref().toString())) {
+      if (!current.byRef().containsKey(e.ref())) {
         removed.add(e.ref());
       }
     }

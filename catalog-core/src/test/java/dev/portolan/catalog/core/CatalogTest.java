@@ -193,4 +193,29 @@ class CatalogTest {
     assertThat(n.get("items").get(0).get("metadata").get("namespace").asText()).isEqualTo("default");
     assertThat(n.get("items").get(0).has("relations")).isTrue();
   }
+
+  @Test
+  void locationEntity_urlTypeWithFileUrlAndOptionalMissing_readAndSilent() throws IOException {
+    Path team = write("teams/team.yaml", GROUP);
+    write("root.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\n"
+        + "spec:\n  type: url\n  presence: optional\n  targets:\n    - " + team.toUri() + "\n    - ./missing.yaml\n");
+    CatalogSnapshot s = Catalog.builder().location(dir.resolve("root.yaml")).root(dir).build().snapshot();
+    assertThat(s.entity("group:default/team-a")).isPresent();
+    assertThat(s.problems()).isEmpty();
+  }
+
+  @Test
+  void locationEntity_requiredMissingTarget_locatedError() throws IOException {
+    write("root.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\n"
+        + "spec:\n  targets: [./a.yaml, ./missing.yaml]\n");
+    write("a.yaml", GROUP);
+    CatalogSnapshot s = Catalog.builder().location(dir.resolve("root.yaml")).build().snapshot();
+    assertThat(s.entity("group:default/team-a")).isPresent();
+    assertThat(s.errors()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(CatalogProblem.Kind.LOCATION);
+      assertThat(p.path().toString()).isEqualTo("spec.targets[1]");
+      assertThat(p.position()).get().extracting(pos -> pos.line()).isEqualTo(6);
+      assertThat(p.message()).contains("NotFoundError").contains("missing.yaml");
+    });
+  }
 }

@@ -431,7 +431,10 @@ public final class Ingestor {
     if (n instanceof ObjectNode o) {
       ObjectNode out = o.objectNode();
       for (Map.Entry<String, JsonNode> e : o.properties()) {
-        String k = keys.computeIfAbsent(e.getKey(), x -> x);
+        String k = keys.get(e.getKey());
+        if (k == null) {
+          k = keys.computeIfAbsent(e.getKey(), x -> x);
+        }
         out.set(k, compact(e.getValue()));
       }
       return out;
@@ -444,6 +447,10 @@ public final class Ingestor {
       return out;
     }
     if (n.isTextual() && n.textValue().length() <= SHARED_TEXT_MAX) {
+      JsonNode hit = texts.get(n.textValue());
+      if (hit != null) {
+        return hit;
+      }
       JsonNode shared = texts.putIfAbsent(n.textValue(), n);
       return shared == null ? n : shared;
     }
@@ -451,6 +458,10 @@ public final class Ingestor {
   }
 
   private EntityRef canonical(EntityRef normalized) {
+    EntityRef hit = refs.get(normalized);
+    if (hit != null) {
+      return hit;
+    }
     EntityRef shared = refs.putIfAbsent(normalized, normalized);
     return shared == null ? normalized : shared;
   }
