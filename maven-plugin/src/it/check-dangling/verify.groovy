@@ -1,0 +1,14 @@
+def log = new File(basedir, 'build.log').text
+
+assert log.contains('1 file, 3 documents: 3 valid, 0 invalid (profile app)')
+assert log.contains('BUILD FAILURE')
+assert log.contains('[ERROR] catalog-info.yaml:8:10: component:default/orders: spec.owner: ownedBy relation to '
+    + 'group:default/ghost-team, which is not in the catalog')
+assert log.contains('[ERROR] catalog-info.yaml:11:1: component:default/billing: spec.dependsOn: dependsOn cycle: '
+    + 'component:default/billing -> component:default/orders -> component:default/billing')
+assert log.contains('portolan:check found 2 errors:')
+
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/portolan/TEST-portolan-check.xml'))
+assert junit.@failures == '1'
+assert junit.testcase.failure*.@type*.toString().sort() == ['portolan/dangling-relation', 'portolan/depends-on-cycle']
+return true

@@ -1,0 +1,2 @@
+/** Implementation of the Maven plugin: descriptor scanning, findings and report writers. */
+package dev.portolan.maven.internal;
