@@ -32,11 +32,11 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validates Backstage catalog descriptors (catalog-info.yaml, ...) and reports every problem with its",
-      "file, line, column, entity ref and field path. Exit status: 0 all valid, 1 some document invalid",
-      "or unreadable, 2 usage error.",
-      "Placeholders ($text, $json, $yaml) naming relative paths are read next to the file and their content",
-      "is validated; URLs are not fetched, so the fields they fill are not checked."
+      "Validates Backstage catalog descriptors (catalog-info.yaml and any YAML or JSON file of entities) "
+          + "and reports every problem with its file, line, column, entity ref and field path.",
+      "Placeholders ($text, $json, $yaml) naming relative paths are read next to the file and their "
+          + "content is validated; URLs are not fetched, so the fields they fill are not checked.",
+      "Exit status: 0 all valid, 1 some document invalid or unreadable, 2 usage error."
     })
 final class ValidateCommand implements Callable<Integer> {
 

@@ -261,7 +261,15 @@ public final class CatalogModel {
           Optional.empty(), Optional.of(new BackstageVerdict(Stage.PARSE, "Expected object at root, got " + type)));
     }
     ObjectNode obj = (ObjectNode) json;
-    Pipeline.Outcome o = pipeline.process(obj, tree, file, index, baseDir);
+    Pipeline.Outcome o;
+    try {
+      o = pipeline.process(obj, tree, file, index, baseDir);
+    } catch (RuntimeException | StackOverflowError e) {
+      Violation v = new Violation(file, index, Optional.empty(), Pipeline.refOf(obj), FieldPath.ROOT,
+          "cannot validate this document: " + e, Stage.PARSE);
+      o = new Pipeline.Outcome(List.of(v), Optional.of(new BackstageVerdict(Stage.PARSE, v.message())),
+          Pipeline.refOf(obj));
+    }
     JsonNode kind = obj.get("kind");
     return new DocumentResult(file, index, o.ref(),
         kind != null && kind.isTextual() ? Optional.of(kind.textValue()) : Optional.empty(),

@@ -153,18 +153,31 @@ public final class DocumentReader {
    * @return the documents, in order
    */
   public List<SourceDocument> read(String name, String content) {
+    List<ReadDocument> docs;
+    try {
+      docs = yaml.read(content);
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of(fileError(name, "cannot read this file as YAML: " + describe(new IllegalStateException(
+          String.valueOf(e), e))));
+    }
     List<SourceDocument> out = new ArrayList<>();
-    for (ReadDocument d : yaml.read(content)) {
+    for (ReadDocument d : docs) {
       if (d.error().isPresent()) {
         ReadDocument.ReadError e = d.error().get();
         Violation v = new Violation(name, d.index(), Optional.of(new SourcePosition(e.line() + 1, e.column() + 1)),
             Optional.empty(), FieldPath.ROOT, e.message(), Stage.PARSE);
-        out.add(new SourceDocument(name, d.index(), null, null, v, String.format(e.backstageMessage(), name)));
+        out.add(new SourceDocument(name, d.index(), null, null, v, withFile(e.backstageMessage(), name)));
       } else {
         out.add(new SourceDocument(name, d.index(), d.json().orElseThrow(), d.tree(), null, null));
       }
     }
     return out;
+  }
+
+  /** Puts the file name in place of the first {@code %s} (messages may hold any other text). */
+  private static String withFile(String template, String file) {
+    int i = template.indexOf("%s");
+    return i < 0 ? template : template.substring(0, i) + file + template.substring(i + 2);
   }
 
   private static SourceDocument fileError(String name, String message) {

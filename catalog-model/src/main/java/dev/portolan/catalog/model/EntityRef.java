@@ -1,6 +1,8 @@
 package dev.portolan.catalog.model;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,6 +107,68 @@ public record EntityRef(String kind, String namespace, String name) {
       namespace = defaultNamespace.filter(n -> !n.isEmpty()).orElse(DEFAULT_NAMESPACE);
     }
     return new EntityRef(kind, namespace, name);
+  }
+
+  /**
+   * Parses any JSON value as {@code parseEntityRef} does: a string as {@link #parse(String, Optional,
+   * Optional)}, an object as the compound form {@code {kind?, namespace?, name}} (missing or null parts take
+   * the defaults), and anything else fails with Backstage's message. A compound ref whose parts are present
+   * but not strings (Backstage accepts it but cannot format it) is rejected too.
+   *
+   * @param ref the JSON value
+   * @param defaultKind the kind used when the value has none
+   * @param defaultNamespace the namespace used when the value has none; {@value #DEFAULT_NAMESPACE} if empty
+   * @return the parsed ref, case kept as written
+   * @throws InvalidEntityRefException with Backstage's message when the value is not a ref
+   */
+  public static EntityRef parse(JsonNode ref, Optional<String> defaultKind, Optional<String> defaultNamespace) {
+    Objects.requireNonNull(ref, "ref");
+    if (ref.isTextual()) {
+      return parse(ref.textValue(), defaultKind, defaultNamespace);
+    }
+    String text = ref.toString();
+    if (!truthy(ref)) {
+      throw new InvalidEntityRefException(text, "Entity reference must not be empty");
+    }
+    JsonNode kind = ref.isObject() ? ref.get("kind") : null;
+    JsonNode namespace = ref.isObject() ? ref.get("namespace") : null;
+    JsonNode name = ref.isObject() ? ref.get("name") : null;
+    JsonNode k = kind == null || kind.isNull() ? defaultKind.<JsonNode>map(TextNode::valueOf).orElse(null) : kind;
+    JsonNode ns = namespace == null || namespace.isNull()
+        ? TextNode.valueOf(defaultNamespace.filter(n -> !n.isEmpty()).orElse(DEFAULT_NAMESPACE))
+        : namespace;
+    if (k == null || !truthy(k)) {
+      throw new InvalidEntityRefException(text, "Entity reference " + text
+          + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
+    }
+    if (!truthy(ns)) {
+      throw new InvalidEntityRefException(text, "Entity reference " + text + " had missing or empty namespace");
+    }
+    if (name == null || !truthy(name)) {
+      throw new InvalidEntityRefException(text, "Entity reference " + text + " had missing or empty name");
+    }
+    if (!k.isTextual() || !ns.isTextual() || !name.isTextual()) {
+      throw new InvalidEntityRefException(text, "Entity reference " + text
+          + " has a kind, namespace or name that is not a string");
+    }
+    return new EntityRef(k.textValue(), ns.textValue(), name.textValue());
+  }
+
+  private static boolean truthy(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isNumber()) {
+      double d = v.doubleValue();
+      return d != 0 && !Double.isNaN(d);
+    }
+    if (v.isTextual()) {
+      return !v.textValue().isEmpty();
+    }
+    return true;
   }
 
   private static String jsonQuote(String s) {

@@ -166,6 +166,45 @@ class DocumentReaderTest {
     assertThat(reader.read("t.yaml", "a:\n\tb: 1\n").get(0).error()).isPresent();
   }
 
+  @Test
+  void read_flowCollectionNotIndented_isErrorAsInBackstage() {
+    assertThat(reader.read("f.yaml", "m:\n  tags: [a,\n  b]\n").get(0).error().orElseThrow().message())
+        .contains("Flow sequence in block collection must be sufficiently indented");
+    assertThat(one("m:\n  tags: [a,\n    b]\n").get("m").get("tags").size()).isEqualTo(2);
+    assertThat(one("m:\n  tags: [a,\n    b\n  ]\n").get("m").get("tags").size()).isEqualTo(2);
+    assertThat(one("{a: 1,\nb: 2}\n").get("b").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void read_loneCarriageReturn_isNotALineBreak() {
+    assertThat(reader.read("cr.yaml", "a: 1\rb: 2\r").get(0).error()).isPresent();
+    assertThat(one("a: 1\r\nb: 2\r\n").get("b").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void read_errorTextWithPercent_isReportedNotThrown() {
+    List<DocumentResult> r = CatalogModel.builder().build().validate("p%s.yaml", "a: %d %s\n");
+    assertThat(r).singleElement().satisfies(d -> {
+      assertThat(d.valid()).isFalse();
+      assertThat(d.backstageVerdict().orElseThrow().message()).startsWith("YAML error at file:p%s.yaml, ");
+    });
+  }
+
+  @Test
+  void read_contentAfterImplicitDocumentEnd_isErrorOfThatDocument() {
+    List<SourceDocument> docs = reader.read("c.yaml", " a: 1\nb: 2\n---\nc: 3\n");
+    assertThat(docs).hasSize(2);
+    assertThat(docs.get(0).index()).isZero();
+    assertThat(docs.get(0).error()).isPresent();
+    assertThat(docs.get(1).index()).isEqualTo(1);
+    assertThat(docs.get(1).error()).isEmpty();
+  }
+
+  @Test
+  void read_otherYamlVersions_areReadAsYaml12() {
+    assertThat(one("%YAML 2.0\n---\na: yes\n").get("a").textValue()).isEqualTo("yes");
+  }
+
   @Property(tries = 200)
   void read_jsonText_roundTrips(@ForAll("json") JsonNode value) throws Exception {
     ObjectMapper m = new ObjectMapper();

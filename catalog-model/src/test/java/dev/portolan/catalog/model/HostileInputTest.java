@@ -91,6 +91,33 @@ class HostileInputTest {
     assertThat(MODEL.validate(dir.resolve("comments-only.yaml"))).isEmpty();
   }
 
+  /** Random edits of a real descriptor never make validation throw, and every verdict is consistent. */
+  @net.jqwik.api.Property(tries = 300)
+  void mutatedDescriptor_neverThrows(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 400) int position,
+      @net.jqwik.api.ForAll("edits") String edit,
+      @net.jqwik.api.ForAll boolean replace) {
+    String base = HostileFiles.component("mutant") + "  dependsOn: [resource:db]\n---\n"
+        + HostileFiles.component("second");
+    int at = Math.min(position, base.length());
+    String text = replace && at < base.length()
+        ? base.substring(0, at) + edit + base.substring(at + 1)
+        : base.substring(0, at) + edit + base.substring(at);
+    for (CatalogModel m : List.of(MODEL, CatalogModel.builder().profile(Profile.CORE).build())) {
+      for (DocumentResult r : m.validate("mutant.yaml", text)) {
+        assertThat(r.valid()).isEqualTo(r.violations().isEmpty());
+        assertThat(r.backstageVerdict().isPresent()).isEqualTo(!r.valid());
+        r.violations().forEach(v -> assertThat(v.toString()).startsWith("mutant.yaml"));
+      }
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> edits() {
+    return net.jqwik.api.Arbitraries.strings().withChars(":-[]{}!&*#|>'\"%@`?,\t\n \\~0.$<=xyz")
+        .ofMinLength(1).ofMaxLength(4);
+  }
+
   @Test
   void oneBadDocument_othersStillValid() {
     List<DocumentResult> r = MODEL.validate(dir.resolve("mixed.yaml"));

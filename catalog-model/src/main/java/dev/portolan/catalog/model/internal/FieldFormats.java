@@ -1,6 +1,7 @@
 package dev.portolan.catalog.model.internal;
 
 import java.net.IDN;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -189,7 +190,7 @@ public final class FieldFormats {
         }
         port = tail.substring(1);
       }
-      if (!host.substring(1, host.length() - 1).matches("[0-9A-Fa-f:.]+")) {
+      if (!ipv6(host.substring(1, host.length() - 1))) {
         return false;
       }
     } else {
@@ -222,9 +223,15 @@ public final class FieldFormats {
       }
       String ascii;
       try {
-        ascii = IDN.toASCII(decoded, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        ascii = decoded.chars().allMatch(c -> c < 0x80) ? decoded.toLowerCase(Locale.ROOT)
+            : IDN.toASCII(decoded, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
       } catch (IllegalArgumentException ex) {
         return false;
+      }
+      for (String label : ascii.split("\\.", -1)) {
+        if (label.startsWith("xn--") && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+          return false;
+        }
       }
       for (int i = 0; i < ascii.length(); i++) {
         char ch = ascii.charAt(i);
@@ -241,6 +248,46 @@ public final class FieldFormats {
       }
     }
     return true;
+  }
+
+  /** An IPv6 address as WHATWG parses it: hex groups, at most one {@code ::}, an optional IPv4 tail. */
+  static boolean ipv6(String a) {
+    if (a.isEmpty() || !a.matches("[0-9A-Fa-f:.]+")) {
+      return false;
+    }
+    int dc = a.indexOf("::");
+    if (dc >= 0 && a.indexOf("::", dc + 1) >= 0) {
+      return false;
+    }
+    String head = dc >= 0 ? a.substring(0, dc) : a;
+    String tail = dc >= 0 ? a.substring(dc + 2) : "";
+    int groups = 0;
+    for (String part : List.of(head, tail)) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      String[] g = part.split(":", -1);
+      for (int i = 0; i < g.length; i++) {
+        boolean last = part == tail || dc < 0 ? i == g.length - 1 : false;
+        if (last && g[i].contains(".")) {
+          String[] o = g[i].split("\\.", -1);
+          if (o.length != 4) {
+            return false;
+          }
+          for (String oct : o) {
+            if (!oct.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(oct) > 255) {
+              return false;
+            }
+          }
+          groups += 2;
+        } else if (g[i].matches("[0-9A-Fa-f]{1,4}")) {
+          groups++;
+        } else {
+          return false;
+        }
+      }
+    }
+    return dc >= 0 ? groups <= 7 : groups == 8;
   }
 
   /** A host whose last label is numeric must be a valid IPv4 address. */

@@ -203,11 +203,61 @@ public final class JsonSchemas {
     public List<SchemaError> validate(JsonNode instance) {
       Set<ValidationMessage> msgs = schema.validate(instance);
       List<SchemaError> out = new ArrayList<>(msgs.size());
+      List<SchemaError> flat = new ArrayList<>(msgs.size());
       for (ValidationMessage m : msgs) {
-        out.add(toError(m));
+        SchemaError e = toError(m);
+        if (e.keyword().equals("oneOf") || e.keyword().equals("anyOf")) {
+          flat.addAll(branchTypeErrors(e));
+        }
+        flat.add(e);
+      }
+      for (SchemaError e : flat) {
+        // Ajv reports an object's own errors (required, additionalProperties, type) before those of its
+        // fields: place each error before the first error reported inside it
+        int at = out.size();
+        for (int i = 0; i < out.size(); i++) {
+          FieldPath other = out.get(i).path();
+          if (other.segments().size() > e.path().segments().size() && other.startsWith(e.path())) {
+            at = i;
+            break;
+          }
+        }
+        out.add(at, e);
       }
       return out;
     }
+  }
+
+  /**
+   * Ajv reports the errors of every branch of a failed {@code oneOf}/{@code anyOf} before the combinator's
+   * own error; the branch errors that matter in practice are type mismatches, rebuilt here.
+   */
+  private static List<SchemaError> branchTypeErrors(SchemaError e) {
+    List<SchemaError> out = new ArrayList<>();
+    if (e.schemaValue() == null || !e.schemaValue().isArray() || e.found() == null) {
+      return out;
+    }
+    for (JsonNode branch : e.schemaValue()) {
+      JsonNode type = branch.get("type");
+      if (type != null && type.isTextual() && !hasType(e.found(), type.textValue())) {
+        String t = type.textValue();
+        out.add(new SchemaError(e.path(), "type", "must be " + t, "type: " + t, "", type, e.found()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasType(JsonNode v, String type) {
+    return switch (type) {
+      case "object" -> v.isObject();
+      case "array" -> v.isArray();
+      case "string" -> v.isTextual();
+      case "boolean" -> v.isBoolean();
+      case "null" -> v.isNull();
+      case "integer" -> v.isIntegralNumber() || (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()));
+      case "number" -> v.isNumber();
+      default -> true;
+    };
   }
 
   private static FieldPath toPath(JsonNodePath p) {

@@ -56,6 +56,7 @@ public final class YamlReader {
         .setMaxAliasesForCollections(Integer.MAX_VALUE)
         .setCodePointLimit(Integer.MAX_VALUE)
         .setUseMarks(true)
+        .setVersionFunction(v -> v)
         .build();
   }
 
@@ -87,6 +88,7 @@ public final class YamlReader {
           + limits.maxDocumentCodePoints()));
       return out;
     }
+    text = loneCarriageReturns(text);
     for (int attempt = 0; ; attempt++) {
       try {
         return readStream(text);
@@ -164,15 +166,37 @@ public final class YamlReader {
     throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
   }
 
+  /**
+   * Backstage's parser breaks lines at LF only, so a lone CR (not followed by LF) is not a line break there;
+   * it becomes a space here so both parsers see one line.
+   */
+  private static String loneCarriageReturns(String text) {
+    int i = text.indexOf('\r');
+    if (i < 0) {
+      return text;
+    }
+    StringBuilder sb = null;
+    for (; i >= 0; i = text.indexOf('\r', i + 1)) {
+      if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+        if (sb == null) {
+          sb = new StringBuilder(text);
+        }
+        sb.setCharAt(i, ' ');
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
   private List<ReadDocument> readStream(String text) {
     List<ReadDocument> out = new ArrayList<>();
     String rest = text;
     int lineOffset = 0;
     int[] index = {0};
     int[] nodes = {0};
+    boolean[] implicitEnd = {false};
     while (true) {
       try {
-        parseStream(rest, lineOffset, out, index, nodes);
+        parseStream(rest, lineOffset, out, index, nodes, implicitEnd);
         return out;
       } catch (StopFile e) {
         return out;
@@ -181,6 +205,15 @@ public final class YamlReader {
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
+        if (implicitEnd[0] && index[0] > 0 && e.getProblem() != null
+            && e.getProblem().startsWith("expected '<document start>'")) {
+          // content after a document that ended without a marker belongs to that document, as in
+          // Backstage's parser: the document itself is in error
+          int previous = index[0] - 1;
+          out.removeIf(d -> d.index() == previous);
+          index[0] = previous;
+        }
+        implicitEnd[0] = false;
         out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e),
             "YAML error at file:%s, YAMLParseError: " + describe(e) + " at line " + (line + lineOffset + 1)
                 + ", column " + (col + 1)));
@@ -282,6 +315,89 @@ public final class YamlReader {
         Optional.of(new ReadDocument.ReadError(line, col, message, backstage)));
   }
 
+  /**
+   * The indentation rule of Backstage's YAML parser for flow collections inside block collections: every
+   * line of a multi-line {@code [...]} or <code>{...}</code> must be indented more than the line it starts on
+   * (the closing bracket may sit at that line's indentation).
+   */
+  private static final class FlowIndent {
+    private final String text;
+    private int[] lineStarts;
+    private int depth;
+    private int indentNext;
+    private int lastLine;
+    private boolean sequence;
+
+    FlowIndent(String text) {
+      this.text = text;
+    }
+
+    String check(Event ev, boolean blockParent) {
+      int line = ev.getStartMark().map(Mark::getLine).orElse(0);
+      boolean start = ev instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent c && c.isFlow();
+      boolean end = (ev.getEventId() == Event.ID.SequenceEnd || ev.getEventId() == Event.ID.MappingEnd)
+          && depth > 0;
+      String problem = null;
+      if (depth > 0 && line > lastLine) {
+        lastLine = line;
+        int sp = leadingSpaces(line);
+        char first = charAt(line, sp);
+        boolean closing = end && depth == 1 && sp == indentNext - 1 && (first == ']' || first == '}');
+        if (sp < indentNext && first != '#' && !closing) {
+          problem = (sequence ? "Flow sequence" : "Flow mapping")
+              + " in block collection must be sufficiently indented and end with a " + (sequence ? "]" : "}");
+        }
+      }
+      if (start) {
+        if (depth == 0) {
+          indentNext = blockParent ? leadingSpaces(line) + 1 : 0;
+          lastLine = line;
+          sequence = ev.getEventId() == Event.ID.SequenceStart;
+        }
+        depth++;
+      } else if (end) {
+        depth--;
+      }
+      return problem;
+    }
+
+    private int lineStart(int line) {
+      if (lineStarts == null) {
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+          if (text.charAt(i) == '\n') {
+            n++;
+          }
+        }
+        lineStarts = new int[n];
+        int l = 1;
+        for (int i = 0; i < text.length(); i++) {
+          if (text.charAt(i) == '\n') {
+            lineStarts[l++] = i + 1;
+          }
+        }
+      }
+      return line < lineStarts.length ? lineStarts[line] : text.length();
+    }
+
+    private int leadingSpaces(int line) {
+      int i = lineStart(line);
+      int n = 0;
+      while (i + n < text.length() && text.charAt(i + n) == ' ') {
+        n++;
+      }
+      return n;
+    }
+
+    private char charAt(int line, int offset) {
+      int i = lineStart(line) + offset;
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+      return i < text.length() ? text.charAt(i) : '\n';
+    }
+  }
+
   /** The state of the document being read. */
   private static final class Doc {
     boolean yaml11;
@@ -293,11 +409,22 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes) {
+  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes,
+      boolean[] implicitEnd) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
+    FlowIndent flow = new FlowIndent(text);
     while (parser.hasNext()) {
       Event ev = parser.next();
+      if (doc != null && doc.error == null) {
+        String problem = flow.check(ev, !doc.stack.isEmpty());
+        if (problem != null) {
+          int l = ev.getStartMark().map(Mark::getLine).orElse(0);
+          doc.error = new ReadDocument.ReadError(l + lineOffset, 0, problem,
+              "YAML error at file:%s, YAMLParseError: " + problem + " at line " + (l + lineOffset + 1)
+                  + ", column 1");
+        }
+      }
       if (ev instanceof NodeEvent && ++nodes[0] > limits.maxNodes()) {
         Mark m = ev.getStartMark().orElse(null);
         out.add(error(index[0], (m == null ? 0 : m.getLine()) + lineOffset, m == null ? 0 : m.getColumn(),
@@ -309,11 +436,13 @@ public final class YamlReader {
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
+          implicitEnd[0] = false;
           doc = new Doc();
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
               .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
         }
         case DocumentEnd -> {
+          implicitEnd[0] = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
           finish(doc, out, index[0]);
           index[0]++;
           if (doc.stopAfter) {
