@@ -1,0 +1,2 @@
+/** Examples of DORA metrics: computing them from Java event objects. */
+package dev.portolan.examples.dora;
