@@ -43,7 +43,8 @@ class RunTemplateExampleTest {
   void run_ownerNotAGroup_isRefusedBeforeAnyStepNamingTheField() {
     assertThatThrownBy(() -> RunTemplateExample.run("Search", "team-a", null))
         .isInstanceOf(ScaffolderException.class)
-        .hasMessageContaining("owner");
+        .hasMessageContaining("template.yaml:10:5: template:default/java-service: spec.parameters: ")
+        .hasMessageEndingWith("$.owner: does not match the regex pattern ^group:[a-z0-9-]+$");
   }
 
   private static String file(ScaffoldResult result, String path) {
