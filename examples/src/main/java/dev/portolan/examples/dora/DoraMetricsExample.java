@@ -40,7 +40,9 @@ import java.util.OptionalDouble;
  * List<TrendPoint> weeks = dora.weeklyTrend(data, Optional.empty());  // one point per 7-day block
  * }</pre>
  *
- * <p>Time comes from the {@link Clock} you pass, so a report is reproducible; here the clock is fixed.
+ * <p>The window is computed from a {@link Clock}, so a report is reproducible; here the clock is fixed.
+ * This example formats the metrics itself to show where each number lives in {@link ScopeMetrics};
+ * {@code ReportWriter.text}, {@code json} and {@code html} write the same report as the command line.
  */
 public final class DoraMetricsExample {
 

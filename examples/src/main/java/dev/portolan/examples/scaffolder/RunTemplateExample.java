@@ -33,7 +33,12 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>A dry run ({@link ScaffoldRequest#dryRun}) writes nothing and returns every generated file with its
- * content; {@link ScaffoldRequest#into} copies the files to a folder once every step succeeded.
+ * content; {@link ScaffoldRequest#into} copies the files to a folder once every step succeeded. Values that
+ * do not match the template's parameters are refused before any step runs, with a
+ * {@link dev.portolan.scaffolder.ScaffolderException} naming the template file, line and column.
+ *
+ * <p>{@link Scaffolder#loadTemplate} reads a template from the file system; this example finds its
+ * template through the class path, which works when the examples run from their build folder.
  */
 public final class RunTemplateExample {
 
