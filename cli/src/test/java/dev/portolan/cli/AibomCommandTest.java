@@ -44,7 +44,7 @@ class AibomCommandTest {
     Files.writeString(catalog, GovernCommandTest.CATALOG + "---\n- not an entity\n");
     assertThat(run("aibom", catalog.toString())).isEqualTo(1);
     assertThat(new ObjectMapper().readTree(out.toString()).path("components").size()).isEqualTo(2);
-    assertThat(err.toString()).contains("expected an entity object at the document root");
+    assertThat(err.toString()).contains("c.yaml:17:1: ").contains("found a list");
     assertThat(run("aibom", dir.resolve("nope").toString())).isEqualTo(2);
     assertThat(run("aibom", catalog.toString(), "--date", "x")).isEqualTo(2);
   }

@@ -30,7 +30,7 @@ class GovernCommandTest {
       "apiVersion: backstage.io/v1alpha1",
       "kind: AiResource",
       "metadata: {name: data}",
-      "spec: {type: dataset, owner: alice, license: mit, personalData: {present: 'no'}}",
+      "spec: {type: dataset, owner: alice, lifecycle: production, license: mit, personalData: {present: 'no'}}",
       "");
 
   @TempDir Path dir;
@@ -113,7 +113,7 @@ class GovernCommandTest {
     Files.writeString(dir.resolve("broken.yaml"), "kind: [\n");
     int code = run("govern", dir.toString(), "--date", "2026-07-01", "--fail-on", "none");
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("broken.yaml:2:1: expected valid YAML").contains("3 entities");
+    assertThat(out.toString()).contains("broken.yaml:2:1: YAML syntax error").contains("3 entities");
   }
 
   @Test

@@ -3,10 +3,6 @@ package dev.portolan.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.governance.internal.Fields;
 import dev.portolan.governance.internal.YamlTrees;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An immutable snapshot of catalog entities with the typed governance graph derived from them: Backstage's
@@ -62,18 +57,20 @@ public final class AssetCatalog {
   }
 
   /**
-   * Reads catalog files. Directories are searched for {@code *.yaml} and {@code *.yml} files. A bad file or
-   * document is recorded in {@link #problems()} and the rest is still read.
+   * Reads catalog files the way {@code portolan catalog} does, through catalog-core's {@link
+   * dev.portolan.catalog.core.Catalog} with the {@link dev.portolan.catalog.model.Profile#APP app} profile:
+   * directories are searched for catalog files, Location entities are followed, {@code $text}, {@code $json}
+   * and {@code $yaml} placeholders are resolved and every entity is validated as Backstage validates it. See
+   * {@link #of(dev.portolan.catalog.core.CatalogSnapshot)} for what becomes of rejected documents.
    *
    * @param paths files or directories
    * @return the catalog
    */
   public static AssetCatalog load(Collection<Path> paths) {
-    Builder b = builder();
-    for (Path p : paths) {
-      b.addPath(p);
-    }
-    return b.build();
+    dev.portolan.catalog.core.Catalog.Builder b = dev.portolan.catalog.core.Catalog.builder()
+        .profile(dev.portolan.catalog.model.Profile.APP);
+    paths.forEach(b::location);
+    return of(b.build().snapshot());
   }
 
   /**
@@ -81,6 +78,11 @@ public final class AssetCatalog {
    * with Locations followed and placeholders resolved), with their files and positions. The snapshot's
    * errors about unreadable or invalid documents, placeholders and locations become {@link #problems()};
    * dangling relations are left to the rules (INV-02 reports them with their witness path).
+   *
+   * <p>An AI asset written in an alias Backstage rejects (an {@code AIResource} or {@code AiModelServerAPI}
+   * kind, an {@code AiResource} with a foreign {@code apiVersion}, …) is left out of the snapshot by
+   * catalog-core. Its rejection stays in {@link #problems()} with its file and line, and the document is
+   * still read from that file so governance rules and the AI-BOM cover it.
    *
    * @param snapshot a catalog snapshot
    * @return the catalog
@@ -91,18 +93,34 @@ public final class AssetCatalog {
       int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
       b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), Map.of());
     }
-    for (dev.portolan.catalog.core.CatalogProblem p : snapshot.errors()) {
+    Map<String, java.util.Set<String>> rejected = new java.util.LinkedHashMap<>();
+    for (dev.portolan.catalog.core.CatalogProblem p : snapshot.problems()) {
+      if (p.severity() != dev.portolan.catalog.core.CatalogProblem.Severity.ERROR
+          && p.kind() != dev.portolan.catalog.core.CatalogProblem.Kind.CONFLICT) {
+        continue;
+      }
       switch (p.kind()) {
         case INVALID_ENTITY:
         case PLACEHOLDER:
         case LOCATION:
+        case CONFLICT:
+        case PROCESSOR:
           b.problems.add(new GovernanceException(p.file(), p.position().map(x -> x.line()).orElse(0),
               p.position().map(x -> x.column()).orElse(0), p.ref().map(Object::toString).orElse(null),
               p.path().toString().isEmpty() ? null : p.path().toString(), p.message()));
+          if (p.kind() == dev.portolan.catalog.core.CatalogProblem.Kind.INVALID_ENTITY && p.ref().isPresent()
+              && !p.file().startsWith("provider:")) {
+            rejected.computeIfAbsent(p.file(), f -> new java.util.HashSet<>())
+                .add(p.ref().get().toString().toLowerCase(Locale.ROOT));
+          }
           break;
         default:
           break;
       }
+    }
+    if (!rejected.isEmpty()) {
+      dev.portolan.catalog.model.DocumentReader reader = dev.portolan.catalog.model.DocumentReader.create();
+      rejected.forEach((file, refs) -> b.addRejectedAiAssets(reader, file, refs));
     }
     return b.build();
   }
@@ -195,40 +213,37 @@ public final class AssetCatalog {
     private Builder() {}
 
     /**
-     * Adds a file, or every {@code *.yaml}/{@code *.yml} file under a directory.
-     *
-     * @param path a file or directory
-     * @return this builder
+     * Reads again the AI assets among documents catalog-core rejected, so that aliases Backstage does not
+     * accept are still governed. Their rejection is already a problem; the rest of the file is not re-read.
      */
-    public Builder addPath(Path path) {
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> s = Files.walk(path)) {
-          List<Path> files = s.filter(Files::isRegularFile)
-              .filter(p -> { String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".yaml") || n.endsWith(".yml"); })
-              .sorted().collect(Collectors.toList());
-          files.forEach(this::addFile);
-        } catch (IOException | java.io.UncheckedIOException e) {
-          problems.add(new GovernanceException(path.toString(), 0, 0, null, null, "expected a readable directory, found " + e.getMessage()));
-        }
-      } else {
-        addFile(path);
-      }
-      return this;
-    }
-
-    private void addFile(Path file) {
-      String text;
+    private void addRejectedAiAssets(dev.portolan.catalog.model.DocumentReader reader, String file,
+        java.util.Set<String> refs) {
+      List<dev.portolan.catalog.model.SourceDocument> docs;
       try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (MalformedInputException e) {
-        problems.add(new GovernanceException(file.toString(), 0, 0, null, null, "expected UTF-8 text, found malformed input"));
-        return;
-      } catch (IOException e) {
-        problems.add(new GovernanceException(file.toString(), 0, 0, null, null, "expected a readable file, found " + e.getClass().getSimpleName() + " " + e.getMessage()));
+        docs = reader.read(Path.of(file));
+      } catch (RuntimeException e) {
         return;
       }
-      addYaml(text, file.toString());
+      for (dev.portolan.catalog.model.SourceDocument d : docs) {
+        JsonNode tree = d.json().orElse(null);
+        if (tree == null || !tree.isObject()) {
+          continue;
+        }
+        Optional<String> kind = Fields.text(tree.path("kind")).filter(s -> !s.isBlank());
+        Optional<String> name = Fields.text(tree.path("metadata").path("name")).filter(s -> !s.isBlank());
+        if (kind.isEmpty() || name.isEmpty()) {
+          continue;
+        }
+        String ns = Fields.text(tree.path("metadata").path("namespace")).filter(s -> !s.isBlank()).orElse("default");
+        String ref = (kind.get() + ":" + ns + "/" + name.get()).toLowerCase(Locale.ROOT);
+        if (!refs.contains(ref) || byRef.containsKey(ref)
+            || !AssetClassifier.classify(AssetClassifier.canonicalKind(kind.get()), tree).isAi()) {
+          continue;
+        }
+        int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
+            .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+        add(tree.deepCopy(), new SourceLocation(file, pos[0], pos[1]), Map.of());
+      }
     }
 
     /**

@@ -103,17 +103,19 @@ class AssetCatalogTest {
         "apiVersion: backstage.io/v1alpha1",
         "kind: Component",
         "metadata: {name: ok}",
-        "spec: {type: service, owner: t}",
+        "spec: {type: service, owner: t, lifecycle: production}",
         "---",
         "- just a list",
         "---",
         "apiVersion: backstage.io/v1alpha1",
         "kind: Component",
         "metadata: {title: no-name}",
-        "---",
+        ""));
+    Files.writeString(dir.resolve("d.yaml"), String.join("\n",
         "apiVersion: backstage.io/v1alpha1",
         "kind: Component",
         "metadata: {name: ok}",
+        "spec: {type: service, owner: t, lifecycle: production}",
         ""));
     Files.writeString(dir.resolve("b.yml"), "kind: [unclosed\n");
     Files.write(dir.resolve("c.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
@@ -121,13 +123,52 @@ class AssetCatalogTest {
     AssetCatalog c = AssetCatalog.load(List.of(dir));
     assertThat(c.assets()).extracting(Asset::ref).containsExactly("component:default/ok");
     assertThat(c.problems()).extracting(Throwable::getMessage).satisfiesExactly(
-        m -> assertThat(m).startsWith(dir.resolve("a.yaml") + ":6:1: ").contains("expected an entity object at the document root, found a list"),
-        m -> assertThat(m).startsWith(dir.resolve("a.yaml") + ":10:").contains("metadata.name: expected a non-empty string, found nothing"),
-        m -> assertThat(m).startsWith(dir.resolve("a.yaml") + ":12:1: component:default/ok: expected a unique entity ref"),
-        m -> assertThat(m).startsWith(dir.resolve("b.yml") + ":").contains("expected valid YAML"),
-        m -> assertThat(m).startsWith(dir.resolve("c.yaml") + ": expected UTF-8 text"));
-    assertThat(c.problems().get(1).fieldPath()).contains("metadata.name");
+        m -> assertThat(m).startsWith(dir.resolve("a.yaml") + ":6:1: ").contains("found a list"),
+        m -> assertThat(m).startsWith(dir.resolve("a.yaml") + ":10:").contains("missing required field \"name\""),
+        m -> assertThat(m).startsWith(dir.resolve("b.yml") + ":").contains("YAML syntax error"),
+        m -> assertThat(m).startsWith(dir.resolve("c.yaml") + ":1:1: ").contains("invalid UTF-8"),
+        m -> assertThat(m).startsWith(dir.resolve("d.yaml") + ":1:1: component:default/ok"));
+    assertThat(c.problems().get(1).fieldPath()).contains("metadata");
     assertThat(c.problems().get(1).line()).isEqualTo(10);
+  }
+
+  @Test
+  void load_followsLocationsResolvesPlaceholdersAndKeepsRejectedAliasesWithTheirProblem(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("catalog-info.yaml"), String.join("\n",
+        "apiVersion: backstage.io/v1alpha1",
+        "kind: Location",
+        "metadata: {name: root}",
+        "spec: {targets: [./ai/models.yaml]}",
+        ""));
+    Files.createDirectories(dir.resolve("ai"));
+    Files.writeString(dir.resolve("ai/purpose.txt"), "Routes claims");
+    Files.writeString(dir.resolve("ai/models.yaml"), String.join("\n",
+        "apiVersion: backstage.io/v1alpha1",
+        "kind: Component",
+        "metadata:",
+        "  name: claims",
+        "  description: {$text: ./purpose.txt}",
+        "spec: {type: service, owner: group:default/t, lifecycle: production, dependsOn: [airesource:default/llm]}",
+        "---",
+        "apiVersion: rhdh.io/v1",
+        "kind: AIResource",
+        "metadata: {name: llm}",
+        "spec: {type: model, owner: group:default/t, lifecycle: production}",
+        ""));
+    AssetCatalog c = AssetCatalog.load(List.of(dir.resolve("catalog-info.yaml")));
+    assertThat(c.get("component:default/claims")).get()
+        .satisfies(a -> assertThat(a.text("metadata.description")).contains("Routes claims"));
+    assertThat(c.get("airesource:default/llm")).get().satisfies(a -> {
+      assertThat(a.assetType()).isEqualTo(AssetType.MODEL);
+      assertThat(a.location()).get().extracting(l -> l.line()).isEqualTo(8);
+    });
+    assertThat(c.problems()).singleElement().satisfies(p -> {
+      assertThat(p.getMessage()).contains("models.yaml:").contains("airesource:default/llm");
+      assertThat(p.line()).isBetween(8, 11);
+    });
+    assertThat(c.edges("component:default/claims", Relation.USES_MODEL)).extracting(Edge::target)
+        .containsExactly("airesource:default/llm");
   }
 
   @Test
