@@ -15,6 +15,7 @@ import dev.portolan.catalog.model.Stage;
 import dev.portolan.catalog.model.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,13 @@ public final class Pipeline {
   private final Map<String, List<KindSchema>> appKinds = new LinkedHashMap<>();
   private final Map<String, List<RelationField>> appRelations = new LinkedHashMap<>();
   private final JsonSchemas.Compiled templateSchema;
+  /**
+   * For the kind schemas shaped as {@code allOf: [{$ref: Entity}, {properties: {kind: {enum: [...]}}}]}, the
+   * kinds they accept. Such a schema can only fail softly (an {@code enum} error at {@code /kind}, no other
+   * error at {@code /kind} or {@code /apiVersion}, which the envelope check already ruled out) for an entity of
+   * another kind, so it is not run for one.
+   */
+  private final Map<JsonSchemas.Compiled, Set<String>> kindEnums = new IdentityHashMap<>();
   private final List<CustomKind> customKinds;
   private final Optional<PlaceholderFiles> placeholderFiles;
 
@@ -105,7 +113,10 @@ public final class Pipeline {
     this.entitySchema = schemas.compile(schemas.readResource("core/Entity.schema.json"));
     if (profile == Profile.CORE) {
       for (String k : List.of("API", "Component", "Resource", "Group", "Location", "User", "System", "Domain")) {
-        builtinValidators.add(Map.entry(k, schemas.compile(schemas.readResource("core/" + k + ".v1alpha1.schema.json"))));
+        JsonNode json = schemas.readResource("core/" + k + ".v1alpha1.schema.json");
+        JsonSchemas.Compiled compiled = schemas.compile(json);
+        kindEnum(json).ifPresent(kinds -> kindEnums.put(compiled, kinds));
+        builtinValidators.add(Map.entry(k, compiled));
       }
       templateSchema = null;
     } else {
@@ -124,8 +135,43 @@ public final class Pipeline {
         }
         appRelations.put(kind + "\0" + apiVersion + "\0" + specType, fields);
       }
-      templateSchema = schemas.compile(schemas.readResource("app/Template.v1beta3.schema.json"));
+      JsonNode json = schemas.readResource("app/Template.v1beta3.schema.json");
+      templateSchema = schemas.compile(json);
+      kindEnum(json).ifPresent(kinds -> kindEnums.put(templateSchema, kinds));
     }
+  }
+
+  /** The kinds a schema of the form {@code allOf: [{$ref: Entity}, {properties: {kind: {enum}}}]} accepts. */
+  private static Optional<Set<String>> kindEnum(JsonNode schema) {
+    JsonNode allOf = schema.get("allOf");
+    if (allOf == null || !allOf.isArray() || schema.has("properties") || schema.has("anyOf")
+        || schema.has("oneOf") || schema.has("not") || schema.has("if")) {
+      return Optional.empty();
+    }
+    Set<String> kinds = null;
+    for (JsonNode part : allOf) {
+      JsonNode e = part.path("properties").path("kind").get("enum");
+      if (e == null) {
+        continue;
+      }
+      if (!e.isArray() || kinds != null) {
+        return Optional.empty();
+      }
+      kinds = new HashSet<>();
+      for (JsonNode k : e) {
+        if (!k.isTextual()) {
+          return Optional.empty();
+        }
+        kinds.add(k.textValue());
+      }
+    }
+    return Optional.ofNullable(kinds).map(Set::copyOf);
+  }
+
+  /** Whether a kind schema certainly fails softly for this kind (see {@link #kindEnums}). */
+  private boolean otherKind(JsonSchemas.Compiled schema, String kind) {
+    Set<String> kinds = kindEnums.get(schema);
+    return kinds != null && !kinds.contains(kind);
   }
 
   /** Core relation fields of BuiltinKindsEntityProcessor, in emission order. */
@@ -540,6 +586,9 @@ public final class Pipeline {
     String apiVersion = entity.get("apiVersion").textValue();
     if (profile == Profile.CORE) {
       for (Map.Entry<String, JsonSchemas.Compiled> v : builtinValidators) {
+        if (otherKind(v.getValue(), kind)) {
+          continue;
+        }
         List<JsonSchemas.SchemaError> errors = run.checked(v.getValue().validate(entity));
         if (errors.isEmpty()) {
           recognized = true;
@@ -570,16 +619,18 @@ public final class Pipeline {
         }
         recognized = true;
       }
-      List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
-      if (errors.isEmpty()) {
-        recognized = true;
-      } else if (!soft(errors)) {
-        for (JsonSchemas.SchemaError e : errors) {
-          run.add(Stage.KIND, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
+      if (!otherKind(templateSchema, kind)) {
+        List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
+        if (errors.isEmpty()) {
+          recognized = true;
+        } else if (!soft(errors)) {
+          for (JsonSchemas.SchemaError e : errors) {
+            run.add(Stage.KIND, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
+          }
+          run.fail(Stage.KIND, "Processor ScaffolderEntitiesProcessor threw an error while validating the "
+              + "entity " + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
+          return true;
         }
-        run.fail(Stage.KIND, "Processor ScaffolderEntitiesProcessor threw an error while validating the entity "
-            + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
-        return true;
       }
     }
     for (CustomKind ck : customKinds) {
