@@ -281,7 +281,11 @@ public final class Pipeline {
       run.fail(Stage.ENVELOPE, "metadata.annotations must be a valid object");
       return outcome(run);
     }
-    ObjectNode entity = roundTrip(raw);
+    // A document without placeholders and without non-finite numbers comes through the JSON round trip and
+    // the placeholder step unchanged: the entity then shares the raw tree except for the objects changed
+    // below (root, metadata and its annotations).
+    boolean plain = !placeholdersOrNonFinite(raw);
+    ObjectNode entity = plain ? copyForAnnotations(raw) : roundTrip(raw);
     ObjectNode meta = (ObjectNode) entity.get("metadata");
     ObjectNode annotations = meta.get("annotations") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
     String loc = "file:" + file;
@@ -291,7 +295,7 @@ public final class Pipeline {
     String refText = stringify(entity);
 
     // 2. preprocessing: placeholders, then the kind lookup of the catalog model (app)
-    if (!placeholders(run, entity, FieldPath.ROOT, refText)) {
+    if (!plain && !placeholders(run, entity, FieldPath.ROOT, refText)) {
       return outcome(run);
     }
     KindSchema appKind = null;
@@ -918,6 +922,50 @@ public final class Pipeline {
       return "";
     }
     return jsString(v);
+  }
+
+  /** Whether a tree holds a placeholder object or a non-finite number anywhere. */
+  private static boolean placeholdersOrNonFinite(JsonNode n) {
+    if (n.isObject()) {
+      if (n.size() == 1) {
+        String key = n.fieldNames().next();
+        if (key.equals("$text") || key.equals("$json") || key.equals("$yaml")) {
+          return true;
+        }
+      }
+      for (JsonNode v : n) {
+        if (placeholdersOrNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n.isArray()) {
+      for (JsonNode v : n) {
+        if (placeholdersOrNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return n.isDouble() && !Double.isFinite(n.doubleValue());
+  }
+
+  /** A copy of the root, of metadata and of its annotations object, sharing everything else. */
+  private static ObjectNode copyForAnnotations(ObjectNode raw) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.setAll(raw);
+    if (root.get("metadata") instanceof ObjectNode m) {
+      ObjectNode meta = JsonNodeFactory.instance.objectNode();
+      meta.setAll(m);
+      if (meta.get("annotations") instanceof ObjectNode a) {
+        ObjectNode annotations = JsonNodeFactory.instance.objectNode();
+        annotations.setAll(a);
+        meta.set("annotations", annotations);
+      }
+      root.set("metadata", meta);
+    }
+    return root;
   }
 
   /** JSON.parse(JSON.stringify(x)): non-finite numbers become null. */
