@@ -33,11 +33,12 @@ public final class FieldFormats {
 
   static boolean prefixAndOrSuffix(String v, java.util.function.Predicate<String> prefix,
       java.util.function.Predicate<String> suffix) {
-    String[] parts = v.split("/", -1);
-    if (parts.length == 1) {
-      return suffix.test(parts[0]);
+    int slash = v.indexOf('/');
+    if (slash < 0) {
+      return suffix.test(v);
     }
-    return parts.length == 2 && prefix.test(parts[0]) && suffix.test(parts[1]);
+    return v.indexOf('/', slash + 1) < 0 && prefix.test(v.substring(0, slash))
+        && suffix.test(v.substring(slash + 1));
   }
 
   /** {@code isValidDnsSubdomain}. */
@@ -45,12 +46,17 @@ public final class FieldFormats {
     if (v.isEmpty() || v.length() > 253) {
       return false;
     }
-    for (String label : v.split("\\.", -1)) {
-      if (!dnsLabel(label)) {
+    int start = 0;
+    while (true) {
+      int dot = v.indexOf('.', start);
+      if (!dnsLabel(v.substring(start, dot < 0 ? v.length() : dot))) {
         return false;
       }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
     }
-    return true;
   }
 
   /** {@code isValidDnsLabel}. */

@@ -138,6 +138,7 @@ class FieldFormatsTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("aZz09-_.:+#/ \u00e9A").ofMinLength(0).ofMaxLength(10),
         Arbitraries.strings().withChars("ab1-").ofMinLength(0).ofMaxLength(6),
+        Arbitraries.strings().withChars("ab1-./").ofMinLength(0).ofMaxLength(12),
         Arbitraries.strings().ofMinLength(0).ofMaxLength(6));
   }
 
@@ -169,5 +170,26 @@ class FieldFormatsTest {
   @Property(tries = 3000)
   void scheme_anyPrefix_sameAsRegex(@ForAll("values") String v) {
     assertThat(FieldFormats.scheme(v, v.length())).isEqualTo(SCHEME.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void labelKey_anyString_sameAsSplittingOnSlashAndDots(@ForAll("values") String v) {
+    String[] parts = v.split("/", -1);
+    boolean expected = parts.length == 1 ? FieldFormats.objectName(parts[0])
+        : parts.length == 2 && subdomainBySplit(parts[0]) && FieldFormats.objectName(parts[1]);
+    assertThat(FieldFormats.labelKey(v)).isEqualTo(expected);
+    assertThat(FieldFormats.dnsSubdomain(v)).isEqualTo(subdomainBySplit(v));
+  }
+
+  private static boolean subdomainBySplit(String v) {
+    if (v.isEmpty() || v.length() > 253) {
+      return false;
+    }
+    for (String label : v.split("\\.", -1)) {
+      if (!FieldFormats.dnsLabel(label)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
