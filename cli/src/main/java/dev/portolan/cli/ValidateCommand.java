@@ -13,10 +13,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -114,33 +119,52 @@ final class ValidateCommand implements Callable<Integer> {
     int invalid = 0;
     int problems = 0;
     ArrayNode all = mapper.createArrayNode();
-    for (Path f : files) {
-      List<DocumentResult> results;
-      try {
-        results = model.validate(f);
-      } catch (RuntimeException e) {
-        err.println("portolan validate: " + f + ": " + e);
-        invalid++;
-        continue;
-      }
-      for (DocumentResult r : results) {
-        documents++;
-        if (!r.valid()) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "portolan-validate");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      // Files are validated on every core; results are printed in file order. At most a few files per
+      // thread are in flight, so memory stays bounded however many files there are.
+      int window = threads * 4;
+      ArrayDeque<Future<List<DocumentResult>>> pending = new ArrayDeque<>();
+      int next = 0;
+      for (Path f : files) {
+        while (next < files.size() && pending.size() < window) {
+          Path g = files.get(next++);
+          pending.add(pool.submit(() -> model.validate(g)));
+        }
+        List<DocumentResult> results;
+        try {
+          results = await(pending.remove());
+        } catch (RuntimeException e) {
+          err.println("portolan validate: " + f + ": " + e);
           invalid++;
-          problems += r.violations().size();
+          continue;
         }
-        switch (format) {
-          case TEXT -> {
-            for (Violation v : r.violations()) {
-              out.println(v);
-            }
+        for (DocumentResult r : results) {
+          documents++;
+          if (!r.valid()) {
+            invalid++;
+            problems += r.violations().size();
           }
-          case JSONL -> out.println(write(toJson(r)));
-          case JSON -> all.add(toJson(r));
-          default -> throw new IllegalStateException(format.name());
+          switch (format) {
+            case TEXT -> {
+              for (Violation v : r.violations()) {
+                out.println(v);
+              }
+            }
+            case JSONL -> out.println(write(toJson(r)));
+            case JSON -> all.add(toJson(r));
+            default -> throw new IllegalStateException(format.name());
+          }
         }
+        out.flush();
       }
-      out.flush();
+    } finally {
+      pool.shutdownNow();
     }
     int valid = documents - invalid;
     switch (format) {
@@ -165,6 +189,25 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return invalid == 0 ? 0 : PortolanCommand.EXIT_FINDINGS;
+  }
+
+  /** The result of one file's validation; a failure comes back as the exception the validation threw. */
+  private static List<DocumentResult> await(Future<List<DocumentResult>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error er) {
+        throw er;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 
   private ObjectNode toJson(DocumentResult r) {

@@ -79,6 +79,36 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_manyFiles_resultsInFileOrder(@TempDir Path dir) throws Exception {
+    // more files than the validation threads keep in flight, sizes varying so they finish out of order
+    int files = 40;
+    for (int i = 0; i < files; i++) {
+      StringBuilder yaml = new StringBuilder();
+      for (int d = 0; d <= (i * 7) % 13; d++) {
+        yaml.append(VALID.replace("payments", "svc-" + i + "-" + d)).append("---\n");
+      }
+      Files.writeString(dir.resolve(String.format("f%02d.yaml", i)), yaml.toString());
+    }
+    Files.writeString(dir.resolve("f17.yaml"), INVALID);
+    Run r = run("validate", "--format", "jsonl", dir.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    ObjectMapper m = new ObjectMapper();
+    List<String> seen = new java.util.ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      JsonNode o = m.readTree(line);
+      seen.add(Path.of(o.get("file").textValue()).getFileName() + "#" + o.get("document").asInt());
+    }
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < files; i++) {
+      int docs = i == 17 ? 1 : (i * 7) % 13 + 1;
+      for (int d = 0; d < docs; d++) {
+        expected.add(String.format("f%02d.yaml#%d", i, d));
+      }
+    }
+    assertThat(seen).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void validate_jsonl_oneObjectPerDocument(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("multi.yaml");
     Files.writeString(f, VALID + "---\n" + INVALID);

@@ -273,7 +273,7 @@ public final class CatalogModel {
     JsonNode kind = obj.get("kind");
     return new DocumentResult(file, index, o.ref(),
         kind != null && kind.isTextual() ? Optional.of(kind.textValue()) : Optional.empty(),
-        o.violations().isEmpty(), o.violations(), Optional.of(Entity.adopt(obj.deepCopy())), o.verdict());
+        o.violations().isEmpty(), o.violations(), Optional.of(Entity.adopt(obj)), o.verdict());
   }
 
   /** Configures a {@link CatalogModel}. Not thread-safe; the built model is. */

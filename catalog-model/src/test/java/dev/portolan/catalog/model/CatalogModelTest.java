@@ -55,6 +55,16 @@ class CatalogModelTest {
   }
 
   @Test
+  void validate_documentAndResult_keepTheDocumentAsWritten() {
+    List<SourceDocument> docs = DocumentReader.create().read("c.yaml", COMPONENT);
+    ObjectNode before = (ObjectNode) docs.get(0).json().orElseThrow();
+    Entity e = APP.validateDocuments(docs).get(0).entity().orElseThrow();
+    assertThat(e.toJson()).isEqualTo(before);
+    assertThat(docs.get(0).json()).contains(before);
+    assertThat(e.toJson().path("metadata").path("annotations").has("backstage.io/managed-by-location")).isFalse();
+  }
+
+  @Test
   void validate_manyProblems_collectsAllWithPositions() {
     String yaml = """
         apiVersion: backstage.io/v1alpha1

@@ -4,17 +4,10 @@ import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Backstage's default field format validators ({@code makeValidator()}), and a WHATWG URL check. */
 public final class FieldFormats {
 
-  private static final Pattern API_SUFFIX = Pattern.compile("[a-z0-9A-Z]+");
-  private static final Pattern KIND = Pattern.compile("[a-zA-Z][a-z0-9A-Z]*");
-  private static final Pattern OBJECT_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]+(?:-+[a-z0-9]+)*");
-  private static final Pattern TAG = Pattern.compile("[a-z0-9:+#]+(-[a-z0-9:+#]+)*");
-  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.\\-]*");
   private static final Set<String> SPECIAL = Set.of("http", "https", "ws", "wss", "ftp", "file");
 
   /** Expectation text for names and label values. */
@@ -40,11 +33,12 @@ public final class FieldFormats {
 
   static boolean prefixAndOrSuffix(String v, java.util.function.Predicate<String> prefix,
       java.util.function.Predicate<String> suffix) {
-    String[] parts = v.split("/", -1);
-    if (parts.length == 1) {
-      return suffix.test(parts[0]);
+    int slash = v.indexOf('/');
+    if (slash < 0) {
+      return suffix.test(v);
     }
-    return parts.length == 2 && prefix.test(parts[0]) && suffix.test(parts[1]);
+    return v.indexOf('/', slash + 1) < 0 && prefix.test(v.substring(0, slash))
+        && suffix.test(v.substring(slash + 1));
   }
 
   /** {@code isValidDnsSubdomain}. */
@@ -52,33 +46,38 @@ public final class FieldFormats {
     if (v.isEmpty() || v.length() > 253) {
       return false;
     }
-    for (String label : v.split("\\.", -1)) {
-      if (!dnsLabel(label)) {
+    int start = 0;
+    while (true) {
+      int dot = v.indexOf('.', start);
+      if (!dnsLabel(v.substring(start, dot < 0 ? v.length() : dot))) {
         return false;
       }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
     }
-    return true;
   }
 
   /** {@code isValidDnsLabel}. */
   public static boolean dnsLabel(String v) {
-    return !v.isEmpty() && v.length() <= 63 && DNS_LABEL.matcher(v).matches();
+    return !v.isEmpty() && v.length() <= 63 && dnsLabelChars(v);
   }
 
   /** {@code isValidApiVersion}. */
   public static boolean apiVersion(String v) {
     return prefixAndOrSuffix(v, FieldFormats::dnsSubdomain,
-        n -> !n.isEmpty() && n.length() <= 63 && API_SUFFIX.matcher(n).matches());
+        n -> !n.isEmpty() && n.length() <= 63 && allAlnum(n));
   }
 
   /** {@code isValidKind}. */
   public static boolean kind(String v) {
-    return !v.isEmpty() && v.length() <= 63 && KIND.matcher(v).matches();
+    return !v.isEmpty() && v.length() <= 63 && kindChars(v);
   }
 
   /** {@code isValidObjectName}, the rule for entity names. */
   public static boolean objectName(String v) {
-    return !v.isEmpty() && v.length() <= 63 && OBJECT_NAME.matcher(v).matches();
+    return !v.isEmpty() && v.length() <= 63 && objectNameChars(v);
   }
 
   /** {@code isValidLabelKey} and {@code isValidAnnotationKey}. */
@@ -93,7 +92,105 @@ public final class FieldFormats {
 
   /** The default {@code isValidTag} of {@code makeValidator}. */
   public static boolean tag(String v) {
-    return !v.isEmpty() && v.length() <= 63 && TAG.matcher(v).matches();
+    return !v.isEmpty() && v.length() <= 63 && tagChars(v);
+  }
+
+  // The character rules below are the regular expressions of Backstage's validators written as loops:
+  // [a-z0-9]+(?:-+[a-z0-9]+)*, [a-z0-9A-Z]+, [a-zA-Z][a-z0-9A-Z]*, ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9],
+  // [a-z0-9:+#]+(-[a-z0-9:+#]+)* and the URL scheme [a-zA-Z][a-zA-Z0-9+.\-]*. Each is tested against the
+  // expression itself.
+
+  private static boolean lowerOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean alnum(char c) {
+    return letter(c) || (c >= '0' && c <= '9');
+  }
+
+  static boolean dnsLabelChars(String v) {
+    int n = v.length();
+    if (n == 0 || v.charAt(0) == '-' || v.charAt(n - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c != '-' && !lowerOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean allAlnum(String v) {
+    int n = v.length();
+    if (n == 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!alnum(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean kindChars(String v) {
+    return !v.isEmpty() && letter(v.charAt(0)) && allAlnum(v);
+  }
+
+  static boolean objectNameChars(String v) {
+    int n = v.length();
+    if (n == 0 || !alnum(v.charAt(0)) || !alnum(v.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = v.charAt(i);
+      if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean tagChar(char c) {
+    return lowerOrDigit(c) || c == ':' || c == '+' || c == '#';
+  }
+
+  static boolean tagChars(String v) {
+    int n = v.length();
+    if (n == 0 || !tagChar(v.charAt(0)) || !tagChar(v.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = v.charAt(i);
+      if (c == '-') {
+        if (v.charAt(i + 1) == '-') {
+          return false;
+        }
+      } else if (!tagChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code v.substring(0, end)} is a URL scheme. */
+  static boolean scheme(String v, int end) {
+    if (end == 0 || !letter(v.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < end; i++) {
+      char c = v.charAt(i);
+      if (!alnum(c) && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code isNonEmptyString}: not blank after JavaScript's {@code trim()}. */
@@ -136,7 +233,7 @@ public final class FieldFormats {
     }
     String v = raw.substring(b, e).replace("\t", "").replace("\n", "").replace("\r", "");
     int colon = v.indexOf(':');
-    if (colon <= 0 || !SCHEME.matcher(v.substring(0, colon)).matches()) {
+    if (colon <= 0 || !scheme(v, colon)) {
       return false;
     }
     String scheme = v.substring(0, colon).toLowerCase(Locale.ROOT);

@@ -15,6 +15,7 @@ import dev.portolan.catalog.model.Stage;
 import dev.portolan.catalog.model.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,13 @@ public final class Pipeline {
   private final Map<String, List<KindSchema>> appKinds = new LinkedHashMap<>();
   private final Map<String, List<RelationField>> appRelations = new LinkedHashMap<>();
   private final JsonSchemas.Compiled templateSchema;
+  /**
+   * For the kind schemas shaped as {@code allOf: [{$ref: Entity}, {properties: {kind: {enum: [...]}}}]}, the
+   * kinds they accept. Such a schema can only fail softly (an {@code enum} error at {@code /kind}, no other
+   * error at {@code /kind} or {@code /apiVersion}, which the envelope check already ruled out) for an entity of
+   * another kind, so it is not run for one.
+   */
+  private final Map<JsonSchemas.Compiled, Set<String>> kindEnums = new IdentityHashMap<>();
   private final List<CustomKind> customKinds;
   private final Optional<PlaceholderFiles> placeholderFiles;
 
@@ -105,7 +113,10 @@ public final class Pipeline {
     this.entitySchema = schemas.compile(schemas.readResource("core/Entity.schema.json"));
     if (profile == Profile.CORE) {
       for (String k : List.of("API", "Component", "Resource", "Group", "Location", "User", "System", "Domain")) {
-        builtinValidators.add(Map.entry(k, schemas.compile(schemas.readResource("core/" + k + ".v1alpha1.schema.json"))));
+        JsonNode json = schemas.readResource("core/" + k + ".v1alpha1.schema.json");
+        JsonSchemas.Compiled compiled = schemas.compile(json);
+        kindEnum(json).ifPresent(kinds -> kindEnums.put(compiled, kinds));
+        builtinValidators.add(Map.entry(k, compiled));
       }
       templateSchema = null;
     } else {
@@ -124,8 +135,43 @@ public final class Pipeline {
         }
         appRelations.put(kind + "\0" + apiVersion + "\0" + specType, fields);
       }
-      templateSchema = schemas.compile(schemas.readResource("app/Template.v1beta3.schema.json"));
+      JsonNode json = schemas.readResource("app/Template.v1beta3.schema.json");
+      templateSchema = schemas.compile(json);
+      kindEnum(json).ifPresent(kinds -> kindEnums.put(templateSchema, kinds));
     }
+  }
+
+  /** The kinds a schema of the form {@code allOf: [{$ref: Entity}, {properties: {kind: {enum}}}]} accepts. */
+  private static Optional<Set<String>> kindEnum(JsonNode schema) {
+    JsonNode allOf = schema.get("allOf");
+    if (allOf == null || !allOf.isArray() || schema.has("properties") || schema.has("anyOf")
+        || schema.has("oneOf") || schema.has("not") || schema.has("if")) {
+      return Optional.empty();
+    }
+    Set<String> kinds = null;
+    for (JsonNode part : allOf) {
+      JsonNode e = part.path("properties").path("kind").get("enum");
+      if (e == null) {
+        continue;
+      }
+      if (!e.isArray() || kinds != null) {
+        return Optional.empty();
+      }
+      kinds = new HashSet<>();
+      for (JsonNode k : e) {
+        if (!k.isTextual()) {
+          return Optional.empty();
+        }
+        kinds.add(k.textValue());
+      }
+    }
+    return Optional.ofNullable(kinds).map(Set::copyOf);
+  }
+
+  /** Whether a kind schema certainly fails softly for this kind (see {@link #kindEnums}). */
+  private boolean otherKind(JsonSchemas.Compiled schema, String kind) {
+    Set<String> kinds = kindEnums.get(schema);
+    return kinds != null && !kinds.contains(kind);
   }
 
   /** Core relation fields of BuiltinKindsEntityProcessor, in emission order. */
@@ -235,7 +281,11 @@ public final class Pipeline {
       run.fail(Stage.ENVELOPE, "metadata.annotations must be a valid object");
       return outcome(run);
     }
-    ObjectNode entity = roundTrip(raw);
+    // A document without placeholders and without non-finite numbers comes through the JSON round trip and
+    // the placeholder step unchanged: the entity then shares the raw tree except for the objects changed
+    // below (root, metadata and its annotations).
+    boolean plain = !placeholdersOrNonFinite(raw);
+    ObjectNode entity = plain ? copyForAnnotations(raw) : roundTrip(raw);
     ObjectNode meta = (ObjectNode) entity.get("metadata");
     ObjectNode annotations = meta.get("annotations") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
     String loc = "file:" + file;
@@ -245,7 +295,7 @@ public final class Pipeline {
     String refText = stringify(entity);
 
     // 2. preprocessing: placeholders, then the kind lookup of the catalog model (app)
-    if (!placeholders(run, entity, FieldPath.ROOT, refText)) {
+    if (!plain && !placeholders(run, entity, FieldPath.ROOT, refText)) {
       return outcome(run);
     }
     KindSchema appKind = null;
@@ -540,6 +590,9 @@ public final class Pipeline {
     String apiVersion = entity.get("apiVersion").textValue();
     if (profile == Profile.CORE) {
       for (Map.Entry<String, JsonSchemas.Compiled> v : builtinValidators) {
+        if (otherKind(v.getValue(), kind)) {
+          continue;
+        }
         List<JsonSchemas.SchemaError> errors = run.checked(v.getValue().validate(entity));
         if (errors.isEmpty()) {
           recognized = true;
@@ -570,16 +623,18 @@ public final class Pipeline {
         }
         recognized = true;
       }
-      List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
-      if (errors.isEmpty()) {
-        recognized = true;
-      } else if (!soft(errors)) {
-        for (JsonSchemas.SchemaError e : errors) {
-          run.add(Stage.KIND, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
+      if (!otherKind(templateSchema, kind)) {
+        List<JsonSchemas.SchemaError> errors = run.checked(templateSchema.validate(entity));
+        if (errors.isEmpty()) {
+          recognized = true;
+        } else if (!soft(errors)) {
+          for (JsonSchemas.SchemaError e : errors) {
+            run.add(Stage.KIND, e.path(), e.keyword().equals("additionalProperties"), schemaMessage(e));
+          }
+          run.fail(Stage.KIND, "Processor ScaffolderEntitiesProcessor threw an error while validating the "
+              + "entity " + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
+          return true;
         }
-        run.fail(Stage.KIND, "Processor ScaffolderEntitiesProcessor threw an error while validating the entity "
-            + refText + "; caused by TypeError: " + errors.get(0).ajvTextWithParams());
-        return true;
       }
     }
     for (CustomKind ck : customKinds) {
@@ -867,6 +922,50 @@ public final class Pipeline {
       return "";
     }
     return jsString(v);
+  }
+
+  /** Whether a tree holds a placeholder object or a non-finite number anywhere. */
+  private static boolean placeholdersOrNonFinite(JsonNode n) {
+    if (n.isObject()) {
+      if (n.size() == 1) {
+        String key = n.fieldNames().next();
+        if (key.equals("$text") || key.equals("$json") || key.equals("$yaml")) {
+          return true;
+        }
+      }
+      for (JsonNode v : n) {
+        if (placeholdersOrNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n.isArray()) {
+      for (JsonNode v : n) {
+        if (placeholdersOrNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return n.isDouble() && !Double.isFinite(n.doubleValue());
+  }
+
+  /** A copy of the root, of metadata and of its annotations object, sharing everything else. */
+  private static ObjectNode copyForAnnotations(ObjectNode raw) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.setAll(raw);
+    if (root.get("metadata") instanceof ObjectNode m) {
+      ObjectNode meta = JsonNodeFactory.instance.objectNode();
+      meta.setAll(m);
+      if (meta.get("annotations") instanceof ObjectNode a) {
+        ObjectNode annotations = JsonNodeFactory.instance.objectNode();
+        annotations.setAll(a);
+        meta.set("annotations", annotations);
+      }
+      root.set("metadata", meta);
+    }
+    return root;
   }
 
   /** JSON.parse(JSON.stringify(x)): non-finite numbers become null. */

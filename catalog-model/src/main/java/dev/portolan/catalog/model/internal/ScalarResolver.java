@@ -79,17 +79,51 @@ final class ScalarResolver {
   }
 
   private static JsonNode plainCore(String v) {
-    if (NULL.matcher(v).matches()) {
+    if (v.isEmpty()) {
       return NullNode.instance;
     }
-    if (CORE_BOOL.matcher(v).matches()) {
-      return bool(v);
+    // In the core schema only a plain scalar starting with one of ~ n N t T f F - + . 0-9 can be anything
+    // but a string; the letters only as the exact words null and true/false.
+    switch (v.charAt(0)) {
+      case '~':
+        return v.length() == 1 ? NullNode.instance : null;
+      case 'n', 'N':
+        return v.equals("null") || v.equals("Null") || v.equals("NULL") ? NullNode.instance : null;
+      case 't', 'T':
+        return v.equals("true") || v.equals("True") || v.equals("TRUE") ? BooleanNode.TRUE : null;
+      case 'f', 'F':
+        return v.equals("false") || v.equals("False") || v.equals("FALSE") ? BooleanNode.FALSE : null;
+      case '-', '+', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        break;
+      default:
+        return null;
+    }
+    if (!numberCandidate(v)) {
+      return null;
     }
     JsonNode r = intCore(v);
     if (r != null) {
       return r;
     }
     return floatCore(v);
+  }
+
+  /**
+   * Whether every character may occur in a core-schema number ({@code 0o}, {@code 0x}, exponents,
+   * {@code .inf}, {@code .nan}): a scalar with any other character (a date, a version with a letter,
+   * words) is a string without trying the number patterns.
+   */
+  private static boolean numberCandidate(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'
+          || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+          || c == 'x' || c == 'o' || c == 'i' || c == 'I' || c == 'n' || c == 'N';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static JsonNode intCore(String v) {
@@ -116,6 +150,18 @@ final class ScalarResolver {
   }
 
   private static JsonNode plain11(String v) {
+    if (v.isEmpty()) {
+      return NullNode.instance;
+    }
+    // In the YAML 1.1 schema only these first characters can start a null, a boolean (y, n, on, off), a
+    // number (including exponents without digits before them) or a timestamp; anything else is a string.
+    switch (v.charAt(0)) {
+      case '~', 'n', 'N', 'y', 'Y', 't', 'T', 'f', 'F', 'o', 'O', 'e', 'E', '-', '+', '.',
+          '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+        break;
+      default:
+        return null;
+    }
     if (NULL.matcher(v).matches()) {
       return NullNode.instance;
     }

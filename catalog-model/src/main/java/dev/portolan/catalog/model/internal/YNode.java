@@ -41,6 +41,8 @@ public abstract sealed class YNode permits YNode.Scalar, YNode.Seq, YNode.Map, Y
     final String value;
     final String tag;
     final boolean plain;
+    /** The resolved value of a key, kept from the duplicate check for the conversion (never a container). */
+    com.fasterxml.jackson.databind.JsonNode resolved;
 
     Scalar(int line, int column, String value, String tag, boolean plain) {
       super(line, column);

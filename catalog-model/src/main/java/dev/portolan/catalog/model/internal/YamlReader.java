@@ -546,20 +546,40 @@ public final class YamlReader {
   }
 
   private static void checkUniqueKeys(Doc doc, YNode.Map m) {
-    if (m.keys.size() < 2) {
+    int n = m.keys.size();
+    if (n < 2) {
       return;
     }
-    Set<String> seen = new HashSet<>();
-    for (YNode k : m.keys) {
-      if (k instanceof YNode.Scalar s) {
-        JsonNode v = ScalarResolver.resolve(s, doc.yaml11);
-        String id = (v.isNumber() ? "n" : v.isTextual() ? "s" : v.isBoolean() ? "b" : "z") + ScalarResolver.keyText(v);
-        if (!seen.add(id) && doc.error == null) {
-          doc.error = new ReadDocument.ReadError(k.line, k.column,
-              "duplicate key '" + s.value + "': map keys must be unique",
-              "YAML error at file:%s, YAMLParseError: Map keys must be unique at line " + (k.line + 1)
-                  + ", column " + (k.column + 1));
+    // Keys are equal when they resolve to the same type and the same JavaScript text; small maps (almost
+    // all of a catalog) are compared pairwise, larger ones through a set.
+    char[] types = new char[n];
+    String[] texts = new String[n];
+    Set<String> seen = n > 8 ? new HashSet<>() : null;
+    for (int i = 0; i < n; i++) {
+      if (!(m.keys.get(i) instanceof YNode.Scalar s)) {
+        continue;
+      }
+      JsonNode v = ScalarResolver.resolve(s, doc.yaml11);
+      if (!v.isContainerNode()) {
+        s.resolved = v;
+      }
+      char type = v.isNumber() ? 'n' : v.isTextual() ? 's' : v.isBoolean() ? 'b' : 'z';
+      String text = ScalarResolver.keyText(v);
+      boolean duplicate = false;
+      if (seen != null) {
+        duplicate = !seen.add(type + text);
+      } else {
+        for (int j = 0; j < i && !duplicate; j++) {
+          duplicate = texts[j] != null && types[j] == type && texts[j].equals(text);
         }
+      }
+      types[i] = type;
+      texts[i] = text;
+      if (duplicate && doc.error == null) {
+        doc.error = new ReadDocument.ReadError(s.line, s.column,
+            "duplicate key '" + s.value + "': map keys must be unique",
+            "YAML error at file:%s, YAMLParseError: Map keys must be unique at line " + (s.line + 1)
+                + ", column " + (s.column + 1));
       }
     }
   }
@@ -625,7 +645,7 @@ public final class YamlReader {
 
     private JsonNode convertInner(YNode n) {
       if (n instanceof YNode.Scalar s) {
-        return ScalarResolver.resolve(s, yaml11);
+        return s.resolved != null ? s.resolved : ScalarResolver.resolve(s, yaml11);
       }
       if (n instanceof YNode.Seq seq) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode(seq.items.size());

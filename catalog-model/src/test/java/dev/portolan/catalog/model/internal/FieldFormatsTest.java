@@ -2,9 +2,18 @@ package dev.portolan.catalog.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** Field format rules, checked against verdicts of Backstage's validators (WHATWG URL parsing for links). */
+/**
+ * Field format rules, checked against verdicts of Backstage's validators (WHATWG URL parsing for links), and
+ * the character loops against the regular expressions they replace.
+ */
 class FieldFormatsTest {
 
   /** URL and whether Backstage's {@code new URL(value)} check accepts it. */
@@ -113,5 +122,74 @@ class FieldFormatsTest {
     assertThat(FieldFormats.ipv6("1::2::3")).isFalse();
     assertThat(FieldFormats.ipv6("::ffff:1.2.3.4")).isTrue();
     assertThat(FieldFormats.ipv6("12345::")).isFalse();
+  }
+
+  // The character loops agree with Backstage's regular expressions, the oracle.
+
+  private static final Pattern API_SUFFIX = Pattern.compile("[a-z0-9A-Z]+");
+  private static final Pattern KIND = Pattern.compile("[a-zA-Z][a-z0-9A-Z]*");
+  private static final Pattern OBJECT_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]+(?:-+[a-z0-9]+)*");
+  private static final Pattern TAG = Pattern.compile("[a-z0-9:+#]+(-[a-z0-9:+#]+)*");
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.\\-]*");
+
+  @Provide
+  Arbitrary<String> values() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("aZz09-_.:+#/ \u00e9A").ofMinLength(0).ofMaxLength(10),
+        Arbitraries.strings().withChars("ab1-").ofMinLength(0).ofMaxLength(6),
+        Arbitraries.strings().withChars("ab1-./").ofMinLength(0).ofMaxLength(12),
+        Arbitraries.strings().ofMinLength(0).ofMaxLength(6));
+  }
+
+  @Property(tries = 3000)
+  void dnsLabelChars_anyString_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.dnsLabelChars(v)).isEqualTo(DNS_LABEL.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void allAlnum_anyString_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.allAlnum(v)).isEqualTo(API_SUFFIX.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void kindChars_anyString_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.kindChars(v)).isEqualTo(KIND.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void objectNameChars_anyString_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.objectNameChars(v)).isEqualTo(OBJECT_NAME.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void tagChars_anyString_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.tagChars(v)).isEqualTo(TAG.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void scheme_anyPrefix_sameAsRegex(@ForAll("values") String v) {
+    assertThat(FieldFormats.scheme(v, v.length())).isEqualTo(SCHEME.matcher(v).matches());
+  }
+
+  @Property(tries = 3000)
+  void labelKey_anyString_sameAsSplittingOnSlashAndDots(@ForAll("values") String v) {
+    String[] parts = v.split("/", -1);
+    boolean expected = parts.length == 1 ? FieldFormats.objectName(parts[0])
+        : parts.length == 2 && subdomainBySplit(parts[0]) && FieldFormats.objectName(parts[1]);
+    assertThat(FieldFormats.labelKey(v)).isEqualTo(expected);
+    assertThat(FieldFormats.dnsSubdomain(v)).isEqualTo(subdomainBySplit(v));
+  }
+
+  private static boolean subdomainBySplit(String v) {
+    if (v.isEmpty() || v.length() > 253) {
+      return false;
+    }
+    for (String label : v.split("\\.", -1)) {
+      if (!FieldFormats.dnsLabel(label)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
