@@ -42,7 +42,7 @@ final class DemoGovernStep implements DemoStep {
     List<Finding> top = top(report);
     out.println("Top " + top.size() + " findings:");
     for (Finding f : top) {
-      out.printf(Locale.ROOT, "  %-8s %-28s %s: %s%n", f.severity().label(), f.rule(), f.entity(), f.message());
+      out.println("  " + line(f));
     }
     report.problems().forEach(p -> out.println("  problem: " + p.getMessage()));
     return report.problems().isEmpty();
@@ -52,6 +52,11 @@ final class DemoGovernStep implements DemoStep {
   static Report evaluate(CatalogSnapshot snapshot, Clock clock) {
     Governance governance = Governance.builder().clock(clock).builtInPacks().build();
     return governance.evaluate(AssetCatalog.of(snapshot));
+  }
+
+  /** One finding on one line: severity, rule, entity, message. */
+  static String line(Finding f) {
+    return String.format(Locale.ROOT, "%-8s %-7s %s: %s", f.severity().label(), f.rule(), f.entity(), f.message());
   }
 
   /** The owner-group rollups, by ref. */

@@ -8,6 +8,7 @@ import dev.portolan.catalog.core.CatalogSnapshot;
 import dev.portolan.catalog.core.Relation;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.PortolanException;
+import dev.portolan.governance.Finding;
 import dev.portolan.governance.Report;
 import dev.portolan.governance.Rollup;
 import dev.portolan.scaffolder.ScaffoldRequest;
@@ -17,6 +18,7 @@ import dev.portolan.scaffolder.Template;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +37,13 @@ final class DemoScaffoldStep implements DemoStep {
   static final String TEMPLATE = DemoSample.TEMPLATES_DIR + "create-service/template.yaml";
 
   /** The new service's name. */
-  static final String NAME = "inventory-service";
+  static final String NAME = "ticket-triage";
 
   /** The team that owns the new service. */
-  static final String OWNER = "team-storefront";
+  static final String OWNER = "team-ml";
+
+  /** What the new service depends on: an AI model, which brings it under the AI governance rules. */
+  static final String MODEL = "airesource:default/support-assistant-llm";
 
   @Override
   public String title() {
@@ -53,8 +58,9 @@ final class DemoScaffoldStep implements DemoStep {
     Report governanceBefore = DemoGovernStep.evaluate(before, context.clock());
 
     ObjectNode values = JsonNodeFactory.instance.objectNode();
-    values.put("name", NAME).put("description", "Stock levels of every product, per warehouse.")
-        .put("owner", OWNER).put("system", "storefront");
+    values.put("name", NAME).put("description", "Routes support tickets to the right queue.")
+        .put("owner", OWNER).put("system", "customer-support");
+    values.putArray("dependsOn").add(MODEL);
     Path target = context.outDir().resolve(NAME);
     Scaffolder scaffolder = Scaffolder.builder().clock(context.clock()).catalog(catalog).build();
     ScaffoldResult result;
@@ -104,6 +110,12 @@ final class DemoScaffoldStep implements DemoStep {
     scorecards(out, governanceBefore, governanceAfter);
     out.printf(Locale.ROOT, "Findings before: %s%nFindings after:  %s%n", DemoGovernStep.counts(governanceBefore),
         DemoGovernStep.counts(governanceAfter));
+    java.util.Set<String> known = new java.util.HashSet<>();
+    governanceBefore.findings().forEach(f -> known.add(f.fingerprint()));
+    List<Finding> added = governanceAfter.findings().stream().filter(f -> !known.contains(f.fingerprint()))
+        .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)).toList();
+    out.println("New findings (" + added.size() + "):");
+    added.forEach(f -> out.println("  " + DemoGovernStep.line(f)));
     return after.errors().isEmpty();
   }
 

@@ -174,7 +174,7 @@ class DemoCommandTest {
         .contains("30 rules over 51 entities: 1 critical, 8 high, 19 medium, 0 low, 0 info\n")
         .containsPattern("\\n  Team +Entities Score Failed none bronze silver gold\\n")
         .containsPattern("\\n  group:default/team-payments-risk +3 +81 +4 +0 +3 +0 +0\\n")
-        .contains("Top 10 findings:\n  critical EUA-02 ")
+        .contains("Top 10 findings:\n  critical EUA-02  component:default/fraud-scoring-service: ")
         .containsPattern("\\n  high +EUA-03 +component:default/fraud-scoring-service: ");
   }
 
@@ -199,15 +199,44 @@ class DemoCommandTest {
     Path dir = tmp.resolve("acme");
     Run r = run("demo", "--dir", dir.toString());
 
-    Path descriptor = dir.resolve("output/inventory-service/catalog-info.yaml").toAbsolutePath();
+    Path descriptor = dir.resolve("output/ticket-triage/catalog-info.yaml").toAbsolutePath();
     assertThat(r.out())
         .contains("step fetch (fetch:template): completed\n")
         .contains("Wrote new service's catalog descriptor: " + descriptor + "\n")
-        .contains("Added to the catalog: [component:default/inventory-service]\n")
+        .contains("Added to the catalog: [component:default/ticket-triage]\n")
         .containsPattern("\\n  Component +8 +9 +\\+1\\n")
         .containsPattern("\\n  Entities +51 +52 +\\+1\\n")
-        .contains("  component:default/inventory-service ownedBy group:default/team-storefront\n"
-            + "  component:default/inventory-service partOf system:default/storefront\n");
-    assertThat(Files.readString(descriptor)).contains("name: inventory-service").contains("owner: team-storefront");
+        .containsPattern("\\n  Relations +194 +199 +\\+5\\n")
+        .contains("New relations (3):\n"
+            + "  component:default/ticket-triage dependsOn airesource:default/support-assistant-llm\n"
+            + "  component:default/ticket-triage ownedBy group:default/team-ml\n"
+            + "  component:default/ticket-triage partOf system:default/customer-support\n")
+        .containsPattern("\\n  group:default/team-ml +7 -> 8 71 -> 68 10 -> 11\\n")
+        .contains("Findings after:  1 critical, 10 high, 19 medium, 0 low, 0 info\n")
+        .contains("New findings (2):\n  high     EUA-04  component:default/ticket-triage: ");
+    assertThat(Files.readString(descriptor)).contains("name: ticket-triage\n")
+        .contains("  dependsOn: [\"airesource:default/support-assistant-llm\"]\n");
+    for (String f : new String[] {"README.md", "docs/index.md", "mkdocs.yml"}) {
+      assertThat(descriptor.resolveSibling(f)).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void demo_everyFileItNames_existsAndIsNotEmpty(@TempDir Path tmp) {
+    Run r = run("demo", "--dir", tmp.resolve("acme").toString());
+
+    var named = java.util.regex.Pattern.compile("(?m)^Wrote [^:]+: (.+)$").matcher(r.out()).results()
+        .map(m -> Path.of(m.group(1))).toList();
+    assertThat(named).hasSize(4);
+    assertThat(named).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+  }
+
+  @Test
+  void demo_twoRuns_printTheSameReport(@TempDir Path tmp) {
+    Run a = run("demo", "--dir", tmp.resolve("a").toString());
+    Run b = run("demo", "--dir", tmp.resolve("b").toString());
+
+    assertThat(a.out().replace(tmp.resolve("a").toString(), "DIR"))
+        .isEqualTo(b.out().replace(tmp.resolve("b").toString(), "DIR"));
   }
 }
