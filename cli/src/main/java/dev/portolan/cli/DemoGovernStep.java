@@ -90,6 +90,8 @@ final class DemoGovernStep implements DemoStep {
     }
     out.println("Scorecard (entities at each level as their highest; score is the mean entity score):");
     DemoTables.table(out, header, rows);
+    out.println("  (A team appears when a rule applies to one of its entities, sub-teams included; the built-in");
+    out.println("  packs govern AI assets and what uses them.)");
   }
 
   private static List<Finding> top(Report report) {
