@@ -239,4 +239,25 @@ class DemoCommandTest {
     assertThat(a.out().replace(tmp.resolve("a").toString(), "DIR"))
         .isEqualTo(b.out().replace(tmp.resolve("b").toString(), "DIR"));
   }
+
+  @Test
+  void demo_withoutDir_writesIntoAKeptTemporaryFolderItNames() throws IOException {
+    Run r = run("demo");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var m = java.util.regex.Pattern.compile("(?m)^Output files: (.+)$").matcher(r.out());
+    assertThat(m.find()).as(r.out()).isTrue();
+    Path out = Path.of(m.group(1));
+    try {
+      assertThat(r.out()).contains("Wrote DORA report (HTML, with weekly trend charts): " + out.resolve("dora.html"));
+      assertThat(out.resolve("dora.html")).isNotEmptyFile();
+      assertThat(out.resolve("ticket-triage/catalog-info.yaml")).isNotEmptyFile();
+    } finally {
+      try (var files = Files.walk(out)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
 }
