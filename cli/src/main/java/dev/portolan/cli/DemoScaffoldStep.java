@@ -101,7 +101,10 @@ final class DemoScaffoldStep implements DemoStep {
         newRelations.add(r.source() + " " + r.type().id() + " " + r.target());
       }
     }
-    out.println("New relations (" + newRelations.size() + "):");
+    int delta = relations(after) - relations(before);
+    out.println("New relations of " + change.added().stream().map(EntityRef::toString).toList() + " ("
+        + newRelations.size() + "; the other " + (delta - newRelations.size())
+        + " new relations are their inverses, on the other side):");
     newRelations.stream().sorted().forEach(r -> out.println("  " + r));
     out.println();
 
@@ -124,13 +127,17 @@ final class DemoScaffoldStep implements DemoStep {
     before.entities().forEach(e -> counts.computeIfAbsent(e.kind(), k -> new int[2])[0]++);
     after.entities().forEach(e -> counts.computeIfAbsent(e.kind(), k -> new int[2])[1]++);
     List<List<String>> rows = new ArrayList<>();
-    int relationsBefore = before.entities().stream().mapToInt(e -> e.relations().size()).sum();
-    int relationsAfter = after.entities().stream().mapToInt(e -> e.relations().size()).sum();
+    int relationsBefore = relations(before);
+    int relationsAfter = relations(after);
     counts.forEach((k, c) -> rows.add(row(k, c[0], c[1])));
     rows.add(row("Entities", before.size(), after.size()));
     rows.add(row("Relations", relationsBefore, relationsAfter));
     out.println("Catalog before and after:");
     DemoTables.table(out, List.of("Kind", "Before", "After", "Change"), rows);
+  }
+
+  private static int relations(CatalogSnapshot s) {
+    return s.entities().stream().mapToInt(e -> e.relations().size()).sum();
   }
 
   private static void scorecards(PrintWriter out, Report before, Report after) {

@@ -207,7 +207,8 @@ class DemoCommandTest {
         .containsPattern("\\n  Component +8 +9 +\\+1\\n")
         .containsPattern("\\n  Entities +51 +52 +\\+1\\n")
         .containsPattern("\\n  Relations +194 +199 +\\+5\\n")
-        .contains("New relations (3):\n"
+        .contains("New relations of [component:default/ticket-triage] (3; the other 2 new relations are their"
+            + " inverses, on the other side):\n"
             + "  component:default/ticket-triage dependsOn airesource:default/support-assistant-llm\n"
             + "  component:default/ticket-triage ownedBy group:default/team-ml\n"
             + "  component:default/ticket-triage partOf system:default/customer-support\n")
