@@ -37,6 +37,16 @@ public final class CheckCommand implements Callable<Integer> {
     return "portolan/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /** One problem in the text format: {@code <severity>: <problem>}. */
+  static String textLine(CatalogProblem p) {
+    return p.severity().name().toLowerCase(Locale.ROOT) + ": " + p;
+  }
+
+  /** The last line of the text format. */
+  static String summaryLine(int entities, long errors, long warnings) {
+    return entities + " entities, " + errors + " error(s), " + warnings + " warning(s)";
+  }
+
   private static final Map<CatalogProblem.Kind, String> RULE_TEXT = new LinkedHashMap<>();
 
   static {
@@ -93,9 +103,9 @@ public final class CheckCommand implements Callable<Integer> {
       case "junit" -> out.print(junit(s, problems));
       default -> {
         for (CatalogProblem p : problems) {
-          out.println(p.severity().name().toLowerCase(Locale.ROOT) + ": " + p);
+          out.println(textLine(p));
         }
-        out.println(s.size() + " entities, " + errors + " error(s), " + (problems.size() - errors) + " warning(s)");
+        out.println(summaryLine(s.size(), errors, problems.size() - errors));
       }
     }
     out.flush();

@@ -1,5 +1,6 @@
 package dev.portolan.cli;
 
+import dev.portolan.catalog.model.PortolanException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,8 +19,11 @@ import picocli.CommandLine.Spec;
  * {@code portolan demo}: runs Portolan on the bundled sample organisation (Acme) and explains what it finds.
  *
  * <p>The sample is copied from the jar into a folder (a temporary one, removed afterwards, unless
- * {@code --dir} is given), then each {@link DemoStep} runs on it in order. The exit code is 0 when every step
- * passed and 1 when a step found problems.
+ * {@code --dir} is given), then each {@link DemoStep} runs on it in order, at a fixed date
+ * ({@link DemoContext#DEMO_CLOCK}) so that every run prints the same. The files the steps write (graphs,
+ * reports, the scaffolded service) go to {@code DIR/output} with {@code --dir}, otherwise to a temporary
+ * folder that is kept; each is named in the output. The exit code is 0 when every step passed and 1 when a
+ * step found problems.
  */
 @Command(
     name = "demo",
@@ -36,12 +40,14 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "Copy the sample files into DIR (created if missing, must be empty) and keep them there.")
+      description = "Copy the sample files into DIR (created if missing, must be empty) and keep them there;"
+          + " the files the demo writes go to DIR/output (default: a temporary folder, kept).")
   Path dir;
 
   /** The steps, in order. */
   static List<DemoStep> steps() {
-    return List.of(new DemoValidateStep());
+    return List.of(new DemoValidateStep(), new DemoCheckStep(), new DemoGraphStep(), new DemoGovernStep(),
+        new DemoDoraStep(), new DemoScaffoldStep());
   }
 
   @Override
@@ -67,9 +73,19 @@ public final class DemoCommand implements Callable<Integer> {
         err.println("portolan demo: " + e.getMessage() + ": " + e.getCause().getMessage());
         return PortolanCommand.EXIT_FINDINGS;
       }
-      DemoContext context = new DemoContext(sample, out, err);
+      Path outDir;
+      try {
+        outDir = temporary ? Files.createTempDirectory("portolan-demo-output-")
+            : Files.createDirectories(root.resolve("output"));
+      } catch (IOException e) {
+        err.println("portolan demo: cannot create the output folder: " + e.getMessage());
+        return PortolanCommand.EXIT_FINDINGS;
+      }
+      DemoContext context = new DemoContext(sample, out, err, outDir, DemoContext.DEMO_CLOCK);
       out.println("Portolan demo: the Acme sample organisation");
       out.println("Sample files: " + (temporary ? "a temporary copy (use --dir DIR to keep one)" : root));
+      out.println("Output files: " + outDir);
+      out.println("Demo date: " + DemoContext.DEMO_DATE + " (a fixed clock, so every run prints the same)");
       List<DemoStep> steps = steps();
       int failed = 0;
       for (int i = 0; i < steps.size(); i++) {
@@ -77,7 +93,14 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("== " + (i + 1) + ". " + step.title());
         out.println();
-        if (!step.run(context)) {
+        boolean passed;
+        try {
+          passed = step.run(context);
+        } catch (PortolanException | UncheckedIOException e) {
+          out.println("The step stopped: " + e.getMessage());
+          passed = false;
+        }
+        if (!passed) {
           failed++;
         }
       }

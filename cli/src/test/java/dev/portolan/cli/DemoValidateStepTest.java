@@ -37,7 +37,7 @@ class DemoValidateStepTest {
     StringWriter out = new StringWriter();
 
     boolean passed = new DemoValidateStep().run(new DemoContext(sample, new PrintWriter(out, true),
-        new PrintWriter(new StringWriter(), true)));
+        new PrintWriter(new StringWriter(), true), root, DemoContext.DEMO_CLOCK));
 
     assertThat(passed).isFalse();
     assertThat(out.toString())
