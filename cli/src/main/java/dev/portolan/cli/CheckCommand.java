@@ -34,7 +34,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The SARIF rule id of each problem kind. */
   static String ruleId(CatalogProblem.Kind kind) {
-    return "portolan/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return kind.ruleId();
   }
 
   /** One problem in the text format: {@code <severity>: <problem>}. */
@@ -45,20 +45,6 @@ public final class CheckCommand implements Callable<Integer> {
   /** The last line of the text format. */
   static String summaryLine(int entities, long errors, long warnings) {
     return entities + " entities, " + errors + " error(s), " + warnings + " warning(s)";
-  }
-
-  private static final Map<CatalogProblem.Kind, String> RULE_TEXT = new LinkedHashMap<>();
-
-  static {
-    RULE_TEXT.put(CatalogProblem.Kind.INVALID_ENTITY, "The entity is rejected as Backstage's catalog rejects it.");
-    RULE_TEXT.put(CatalogProblem.Kind.PLACEHOLDER, "A $text, $json or $yaml placeholder cannot be resolved.");
-    RULE_TEXT.put(CatalogProblem.Kind.LOCATION, "A location or Location target cannot be read.");
-    RULE_TEXT.put(CatalogProblem.Kind.LOCATION_NOT_FETCHED, "A remote location target is not fetched.");
-    RULE_TEXT.put(CatalogProblem.Kind.CONFLICT, "Two locations claim the same entity ref.");
-    RULE_TEXT.put(CatalogProblem.Kind.DANGLING_RELATION, "A relation points at an entity missing from the catalog.");
-    RULE_TEXT.put(CatalogProblem.Kind.DEPENDS_ON_CYCLE, "Entities depend on each other in a cycle.");
-    RULE_TEXT.put(CatalogProblem.Kind.ORPHAN, "No location emits the entity any more.");
-    RULE_TEXT.put(CatalogProblem.Kind.PROCESSOR, "A processor rejected the entity.");
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -121,9 +107,9 @@ public final class CheckCommand implements Callable<Integer> {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "portolan").put("informationUri", "https://portolan.dev");
     ArrayNode rules = driver.putArray("rules");
-    List<CatalogProblem.Kind> kinds = new ArrayList<>(RULE_TEXT.keySet());
+    List<CatalogProblem.Kind> kinds = List.of(CatalogProblem.Kind.values());
     for (CatalogProblem.Kind k : kinds) {
-      rules.addObject().put("id", ruleId(k)).putObject("shortDescription").put("text", RULE_TEXT.get(k));
+      rules.addObject().put("id", ruleId(k)).putObject("shortDescription").put("text", k.description());
     }
     ArrayNode results = run.putArray("results");
     for (CatalogProblem p : problems) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -49,20 +48,14 @@ public final class CheckMojo extends AbstractCatalogMojo {
 
   /** The SARIF rule id of a problem kind, as {@code portolan check} names it. */
   static String ruleId(CatalogProblem.Kind kind) {
-    return "portolan/" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return kind.ruleId();
   }
 
   static Map<String, String> rules() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(ruleId(CatalogProblem.Kind.INVALID_ENTITY), "The entity is rejected as Backstage's catalog rejects it.");
-    m.put(ruleId(CatalogProblem.Kind.PLACEHOLDER), "A $text, $json or $yaml placeholder cannot be resolved.");
-    m.put(ruleId(CatalogProblem.Kind.LOCATION), "A location or Location target cannot be read.");
-    m.put(ruleId(CatalogProblem.Kind.LOCATION_NOT_FETCHED), "A remote location target is not fetched.");
-    m.put(ruleId(CatalogProblem.Kind.CONFLICT), "Two locations claim the same entity ref.");
-    m.put(ruleId(CatalogProblem.Kind.DANGLING_RELATION), "A relation points at an entity missing from the catalog.");
-    m.put(ruleId(CatalogProblem.Kind.DEPENDS_ON_CYCLE), "Entities depend on each other in a cycle.");
-    m.put(ruleId(CatalogProblem.Kind.ORPHAN), "No location emits the entity any more.");
-    m.put(ruleId(CatalogProblem.Kind.PROCESSOR), "A processor rejected the entity.");
+    for (CatalogProblem.Kind k : CatalogProblem.Kind.values()) {
+      m.put(k.ruleId(), k.description());
+    }
     return m;
   }
 

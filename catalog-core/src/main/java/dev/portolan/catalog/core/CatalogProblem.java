@@ -3,6 +3,7 @@ package dev.portolan.catalog.core;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.FieldPath;
 import dev.portolan.catalog.model.SourcePosition;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,23 +33,47 @@ public record CatalogProblem(Severity severity, Kind kind, String file, Optional
   /** What a finding is about. */
   public enum Kind {
     /** A document Backstage would reject (parse, envelope, policy, kind, location, postprocess). */
-    INVALID_ENTITY,
+    INVALID_ENTITY("The entity is rejected as Backstage's catalog rejects it."),
     /** A {@code $text}, {@code $json} or {@code $yaml} placeholder could not be resolved. */
-    PLACEHOLDER,
+    PLACEHOLDER("A $text, $json or $yaml placeholder cannot be resolved."),
     /** A location or Location entity target that could not be read, or a cycle of Locations. */
-    LOCATION,
+    LOCATION("A location or Location target cannot be read."),
     /** A remote target ({@code url} with http or https) that was not fetched. */
-    LOCATION_NOT_FETCHED,
+    LOCATION_NOT_FETCHED("A remote location target is not fetched."),
     /** The same entity ref from two locations; the first claimant is kept. */
-    CONFLICT,
+    CONFLICT("Two locations claim the same entity ref."),
     /** A relation to an entity that is not in the catalog. */
-    DANGLING_RELATION,
+    DANGLING_RELATION("A relation points at an entity missing from the catalog."),
     /** A cycle of {@code dependsOn} relations. */
-    DEPENDS_ON_CYCLE,
+    DEPENDS_ON_CYCLE("Entities depend on each other in a cycle."),
     /** An entity no location emits any more, kept because the orphan strategy is keep. */
-    ORPHAN,
+    ORPHAN("No location emits the entity any more."),
     /** A processor rejected the entity or failed. */
-    PROCESSOR
+    PROCESSOR("A processor rejected the entity.");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    /**
+     * The stable rule id of this kind in reports (SARIF {@code ruleId}, JUnit failure type, JSON {@code kind}).
+     *
+     * @return {@code portolan/} and the kind's name in kebab case, e.g. {@code portolan/dangling-relation}
+     */
+    public String ruleId() {
+      return "portolan/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * A one-sentence description of this kind, the SARIF rule's short description.
+     *
+     * @return the description
+     */
+    public String description() {
+      return description;
+    }
   }
 
   /** Checks the parts are present. */

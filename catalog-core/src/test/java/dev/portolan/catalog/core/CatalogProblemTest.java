@@ -25,4 +25,14 @@ class CatalogProblemTest {
         "dir", Optional.empty(), Optional.empty(), FieldPath.ROOT, "location not found");
     assertThat(p).hasToString("dir: location not found");
   }
+
+  @Test
+  void ruleId_everyKind_portolanKebabCase() {
+    assertThat(CatalogProblem.Kind.DANGLING_RELATION.ruleId()).isEqualTo("portolan/dangling-relation");
+    assertThat(CatalogProblem.Kind.LOCATION_NOT_FETCHED.ruleId()).isEqualTo("portolan/location-not-fetched");
+    for (CatalogProblem.Kind k : CatalogProblem.Kind.values()) {
+      assertThat(k.ruleId()).matches("portolan/[a-z]+(-[a-z]+)*");
+      assertThat(k.description()).isNotBlank().endsWith(".");
+    }
+  }
 }
