@@ -32,10 +32,6 @@ import picocli.CommandLine.Parameters;
         "Location errors. Exits with 1 when any error is found."})
 public final class CheckCommand implements Callable<Integer> {
 
-  /** The SARIF rule id of each problem kind. */
-  static String ruleId(CatalogProblem.Kind kind) {
-    return kind.ruleId();
-  }
 
   /** One problem in the text format: {@code <severity>: <problem>}. */
   static String textLine(CatalogProblem p) {
@@ -77,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("problems");
         for (CatalogProblem p : problems) {
           ObjectNode n = list.addObject();
-          n.put("severity", p.severity().name().toLowerCase(Locale.ROOT)).put("kind", ruleId(p.kind()))
+          n.put("severity", p.severity().name().toLowerCase(Locale.ROOT)).put("kind", p.kind().ruleId())
               .put("file", p.file());
           p.position().ifPresent(pos -> n.put("line", pos.line()).put("column", pos.column()));
           p.ref().ifPresent(r -> n.put("ref", r.toString()));
@@ -109,12 +105,12 @@ public final class CheckCommand implements Callable<Integer> {
     ArrayNode rules = driver.putArray("rules");
     List<CatalogProblem.Kind> kinds = List.of(CatalogProblem.Kind.values());
     for (CatalogProblem.Kind k : kinds) {
-      rules.addObject().put("id", ruleId(k)).putObject("shortDescription").put("text", k.description());
+      rules.addObject().put("id", k.ruleId()).putObject("shortDescription").put("text", k.description());
     }
     ArrayNode results = run.putArray("results");
     for (CatalogProblem p : problems) {
       ObjectNode r = results.addObject();
-      r.put("ruleId", ruleId(p.kind())).put("ruleIndex", kinds.indexOf(p.kind()));
+      r.put("ruleId", p.kind().ruleId()).put("ruleIndex", kinds.indexOf(p.kind()));
       r.put("level", p.severity() == CatalogProblem.Severity.ERROR ? "error" : "warning");
       StringBuilder msg = new StringBuilder();
       p.ref().ifPresent(ref -> msg.append(ref).append(": "));
@@ -180,7 +176,7 @@ public final class CheckCommand implements Callable<Integer> {
       for (CatalogProblem p : e.getValue()) {
         if (p.severity() == CatalogProblem.Severity.ERROR) {
           w.writeStartElement("failure");
-          w.writeAttribute("type", ruleId(p.kind()));
+          w.writeAttribute("type", p.kind().ruleId());
           w.writeAttribute("message", p.toString());
           w.writeCharacters(p.toString());
           w.writeEndElement();

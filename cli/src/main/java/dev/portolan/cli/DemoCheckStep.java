@@ -47,10 +47,10 @@ final class DemoCheckStep implements DemoStep {
     Map<String, Integer> problems = new TreeMap<>();
     for (CatalogProblem.Kind k : List.of(CatalogProblem.Kind.INVALID_ENTITY, CatalogProblem.Kind.DANGLING_RELATION,
         CatalogProblem.Kind.DEPENDS_ON_CYCLE, CatalogProblem.Kind.CONFLICT, CatalogProblem.Kind.LOCATION)) {
-      problems.put(CheckCommand.ruleId(k), 0);
+      problems.put(k.ruleId(), 0);
     }
     for (CatalogProblem p : s.problems()) {
-      problems.merge(CheckCommand.ruleId(p.kind()), 1, Integer::sum);
+      problems.merge(p.kind().ruleId(), 1, Integer::sum);
     }
     DemoTables.counts(out, "Check", "Problems", problems);
     out.println();
