@@ -75,6 +75,10 @@ public final class GovernCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    PathArguments.requireExisting(spec.commandLine(), paths);
+    PathArguments.requireExisting(spec.commandLine(), rules);
+    PathArguments.requireExisting(spec.commandLine(), waivers);
+    PathArguments.requireExisting(spec.commandLine(), baseline);
     ReportFormat fmt;
     Severity threshold = null;
     Clock clock;
@@ -107,12 +111,6 @@ public final class GovernCommand implements Callable<Integer> {
     } catch (GovernanceException e) {
       err.println("portolan govern: " + e.getMessage());
       return PortolanCommand.EXIT_USAGE;
-    }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("portolan govern: " + p + ": expected an existing file or directory, found nothing");
-        return PortolanCommand.EXIT_USAGE;
-      }
     }
     AssetCatalog catalog = AssetCatalog.load(paths);
     Report report = governance.evaluate(catalog);

@@ -81,6 +81,9 @@ public final class ScaffoldCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
+    PathArguments.requireExisting(spec.commandLine(), templateFile);
+    PathArguments.requireExisting(spec.commandLine(), valuesFile);
+    PathArguments.requireExisting(spec.commandLine(), templateRoot);
     if (!dryRun && out == null) {
       err.println("portolan scaffold: give --out DIR, or --dry-run");
       return PortolanCommand.EXIT_USAGE;
@@ -88,7 +91,7 @@ public final class ScaffoldCommand implements Callable<Integer> {
     JsonNode values = JsonNodeFactory.instance.objectNode();
     if (valuesFile != null) {
       if (!Files.isRegularFile(valuesFile)) {
-        err.println("portolan scaffold: " + valuesFile + ": no such file");
+        err.println("portolan scaffold: " + valuesFile + ": expected a file, found a directory");
         return PortolanCommand.EXIT_USAGE;
       }
       List<SourceDocument> docs = DocumentReader.create().read(valuesFile);
