@@ -122,7 +122,8 @@ class CatalogTest {
     Path a = write("a.yaml", component("svc-a", ""));
     write("b.yaml", component("svc-b", ""));
     List<CatalogChange> seen = new ArrayList<>();
-    Catalog c = Catalog.builder().location(dir).listener(seen::add).build();
+    Catalog c = Catalog.builder().location(dir).orphanStrategy(Catalog.OrphanStrategy.DELETE)
+        .listener(seen::add).build();
     CatalogSnapshot first = c.snapshot();
     Files.writeString(a, component("svc-a", "  system: sys\n") + "---\n" + GROUP);
     a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
@@ -134,6 +135,34 @@ class CatalogTest {
     assertThat(seen).containsExactly(change);
     assertThat(first.size()).isEqualTo(2);
     assertThat(c.snapshot().version()).isEqualTo(first.version() + 1);
+  }
+
+  @Test
+  void orphanStrategyDefault_entityNoLongerEmitted_keptWithAnnotationAsBackstage() throws IOException {
+    Path a = write("a.yaml", component("svc-a", "") + "---\n" + GROUP);
+    Catalog c = Catalog.builder().location(dir).build();
+    Files.writeString(a, GROUP);
+    a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+    CatalogChange change = c.refresh();
+    CatalogSnapshot s = c.snapshot();
+    assertThat(change.removed()).isEmpty();
+    assertThat(s.orphans()).extracting(e -> e.ref().toString()).containsExactly("component:default/svc-a");
+    assertThat(s.entity("component:default/svc-a").orElseThrow().json()
+        .at("/metadata/annotations/backstage.io~1orphan").asText()).isEqualTo("true");
+    assertThat(s.problems()).filteredOn(p -> p.kind() == CatalogProblem.Kind.ORPHAN)
+        .extracting(CatalogProblem::message)
+        .containsExactly("no location emits this entity any more; kept as an orphan (orphan strategy keep)");
+  }
+
+  @Test
+  void orphanStrategyDelete_entityNoLongerEmitted_removed() throws IOException {
+    Path a = write("a.yaml", component("svc-a", "") + "---\n" + GROUP);
+    Catalog c = Catalog.builder().location(dir).orphanStrategy(Catalog.OrphanStrategy.DELETE).build();
+    Files.writeString(a, GROUP);
+    a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+    CatalogChange change = c.refresh();
+    assertThat(change.removed()).extracting(EntityRef::toString).containsExactly("component:default/svc-a");
+    assertThat(c.snapshot().orphans()).isEmpty();
   }
 
   @Test
