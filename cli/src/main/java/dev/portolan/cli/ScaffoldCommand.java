@@ -150,9 +150,13 @@ public final class ScaffoldCommand implements Callable<Integer> {
     for (ScaffoldResult.StepResult s : result.steps()) {
       outw.println("step " + s.id() + " (" + s.action() + "): " + s.status());
     }
+    java.util.Set<String> errorsPrinted = new java.util.HashSet<>();
     for (ScaffoldResult.LogEntry e : result.log()) {
       if (!e.level().equals("info")) {
         err.println(e.level() + ": " + (e.stepId().isEmpty() ? "" : e.stepId() + ": ") + e.message());
+        if (e.level().equals("error")) {
+          errorsPrinted.add(e.message());
+        }
       }
     }
     outw.println(dryRun ? "files (dry run, nothing written):" : "files written to " + out + ":");
@@ -166,7 +170,8 @@ public final class ScaffoldCommand implements Callable<Integer> {
     for (JsonNode text : output.path("text")) {
       outw.println("text: " + text.path("title").asText() + (text.has("content") ? "\n" + text.path("content").asText() : ""));
     }
-    result.error().ifPresent(e -> err.println("error: " + e));
+    // the run's error is normally one of the logged errors, already printed above
+    result.error().filter(e -> !errorsPrinted.contains(e)).ifPresent(e -> err.println("error: " + e));
   }
 
   private static String toJson(ScaffoldResult result) {
