@@ -68,6 +68,23 @@ class CatalogTest {
   }
 
   @Test
+  void locationEntity_remoteTarget_warnsWithTargetAsWrittenAndItsEffectiveType() throws IOException {
+    write("untyped.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: untyped\n"
+        + "spec:\n  targets: [https://example.com/catalog-info.yaml]\n");
+    write("typed.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: typed\n"
+        + "spec:\n  type: url\n  target: https://example.com/catalog-info.yaml\n");
+    CatalogSnapshot s = Catalog.builder().location(dir).build().snapshot();
+    assertThat(s.problems()).filteredOn(p -> p.kind() == CatalogProblem.Kind.LOCATION_NOT_FETCHED)
+        .extracting(CatalogProblem::message)
+        .containsExactlyInAnyOrder(
+            "remote target https://example.com/catalog-info.yaml (type url) not fetched: only local files and file:"
+                + " URLs are read",
+            "remote target https://example.com/catalog-info.yaml (type file: spec.type is not set, so Backstage"
+                + " reads it as a file path; set spec.type: url) not fetched: only local files and file: URLs are"
+                + " read");
+  }
+
+  @Test
   void locationEntity_relativeTargetsAndCycle_followedOnceAndCycleReported() throws IOException {
     write("root.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\n"
         + "spec:\n  targets: [./teams/*.yaml, ./loop.yaml, https://example.com/x.yaml]\n");

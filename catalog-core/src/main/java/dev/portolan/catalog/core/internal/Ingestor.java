@@ -654,6 +654,19 @@ public final class Ingestor {
 
   // ------------------------------------------------------------------ Location entities
 
+  /**
+   * The not-fetched warning: the target as written and its type as Backstage resolves it (spec.type, or else
+   * the type of the location that read the entity, here a file).
+   */
+  private static String notFetched(JsonNode spec, String type, String target) {
+    String why = " not fetched: only local files and file: URLs are read";
+    if (spec.path("type").isTextual()) {
+      return "remote target " + target + " (type " + type + ")" + why;
+    }
+    return "remote target " + target + " (type " + type + ": spec.type is not set, so Backstage reads it as a "
+        + type + " path; set spec.type: url)" + why;
+  }
+
   private void locationTargets(Ingested loc, Source source, List<FileResult.Child> children,
       List<CatalogProblem> problems) {
     JsonNode spec = loc.json().path("spec");
@@ -677,8 +690,7 @@ public final class Ingestor {
       Optional<Path> local = localPath(target, source.dir());
       if (local.isEmpty()) {
         problems.add(new CatalogProblem(Severity.WARNING, Kind.LOCATION_NOT_FETCHED, source.display(),
-            source.position(path), Optional.of(loc.ref()), path,
-            "remote target " + type + ":" + target + " not fetched: only local files and file: URLs are read"));
+            source.position(path), Optional.of(loc.ref()), path, notFetched(spec, type, target)));
         continue;
       }
       Path p = local.get().normalize();
