@@ -122,6 +122,18 @@ class CatalogTest {
   }
 
   @Test
+  void placeholder_missingFile_reportedInWordsWithoutJavaExceptionNames() throws IOException {
+    write("c/catalog-info.yaml", component("svc", "  doc:\n    $text: ./missing.md\n"));
+    CatalogSnapshot s = Catalog.builder().location(dir.resolve("c")).build().snapshot();
+    Path missing = dir.resolve("c/missing.md").toAbsolutePath().normalize();
+    assertThat(s.errors()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(CatalogProblem.Kind.PLACEHOLDER);
+      assertThat(p.message()).isEqualTo("Placeholder $text could not read location ./missing.md, NotFoundError: "
+          + "no such file or directory: " + missing);
+    });
+  }
+
+  @Test
   void conflict_sameRefFromTwoFiles_firstClaimantKeptAndBothReported() throws IOException {
     write("a.yaml", component("dup", "  system: first\n"));
     write("b.yaml", component("dup", "  system: second\n"));
