@@ -83,10 +83,8 @@ public final class GovernCommand implements Callable<Integer> {
     Severity threshold = null;
     Clock clock;
     try {
-      fmt = ReportFormat.parse(format);
-      if (!failOn.equalsIgnoreCase("none")) {
-        threshold = Severity.parse(failOn);
-      }
+      fmt = option("--format", () -> ReportFormat.parse(format));
+      threshold = option("--fail-on", () -> Severity.parseThreshold(failOn)).orElse(null);
       clock = clock(date);
     } catch (GovernanceException e) {
       err.println("portolan govern: " + e.getMessage());
@@ -135,6 +133,15 @@ public final class GovernCommand implements Callable<Integer> {
           + threshold.label() + (report.baselineUsed() ? " not in the baseline" : ""));
     }
     return fails || !report.problems().isEmpty() ? PortolanCommand.EXIT_FINDINGS : 0;
+  }
+
+  /** Parses an option value; a problem names the option, as {@code --date} does. */
+  private static <T> T option(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (GovernanceException e) {
+      throw new GovernanceException(name + ": " + e.getMessage());
+    }
   }
 
   static Clock clock(String date) {
