@@ -44,18 +44,13 @@ public final class AibomCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    PathArguments.requireExisting(spec.commandLine(), paths);
     Clock clock;
     try {
       clock = GovernCommand.clock(date);
     } catch (GovernanceException e) {
       err.println("portolan aibom: " + e.getMessage());
       return PortolanCommand.EXIT_USAGE;
-    }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("portolan aibom: " + p + ": expected an existing file or directory, found nothing");
-        return PortolanCommand.EXIT_USAGE;
-      }
     }
     AssetCatalog catalog = AssetCatalog.load(paths);
     String version = AibomCommand.class.getPackage().getImplementationVersion();

@@ -2,7 +2,6 @@ package dev.portolan.cli;
 
 import dev.portolan.catalog.core.Catalog;
 import dev.portolan.catalog.model.Profile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -21,11 +20,7 @@ final class CatalogLoading {
   }
 
   static Catalog load(List<Path> paths, Profile profile, CommandLine cmd) {
-    for (Path p : paths) {
-      if (!Files.exists(p) && !p.toString().contains("*")) {
-        throw new CommandLine.ParameterException(cmd, "no such file or directory: " + p);
-      }
-    }
+    PathArguments.requireExisting(cmd, paths);
     Catalog.Builder b = Catalog.builder().profile(profile);
     paths.forEach(b::location);
     return b.build();

@@ -96,6 +96,8 @@ public final class DoraCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
+    PathArguments.requireExisting(cmd, events);
+    PathArguments.requireExisting(cmd, catalog);
     if (!List.of("text", "json", "html").contains(format)) {
       throw new CommandLine.ParameterException(cmd, "--format must be text, json or html, found " + format);
     }

@@ -75,14 +75,16 @@ public final class GovernCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    PathArguments.requireExisting(spec.commandLine(), paths);
+    PathArguments.requireExisting(spec.commandLine(), rules);
+    PathArguments.requireExisting(spec.commandLine(), waivers);
+    PathArguments.requireExisting(spec.commandLine(), baseline);
     ReportFormat fmt;
     Severity threshold = null;
     Clock clock;
     try {
-      fmt = ReportFormat.parse(format);
-      if (!failOn.equalsIgnoreCase("none")) {
-        threshold = Severity.parse(failOn);
-      }
+      fmt = option("--format", () -> ReportFormat.parse(format));
+      threshold = option("--fail-on", () -> Severity.parseThreshold(failOn)).orElse(null);
       clock = clock(date);
     } catch (GovernanceException e) {
       err.println("portolan govern: " + e.getMessage());
@@ -108,12 +110,6 @@ public final class GovernCommand implements Callable<Integer> {
       err.println("portolan govern: " + e.getMessage());
       return PortolanCommand.EXIT_USAGE;
     }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("portolan govern: " + p + ": expected an existing file or directory, found nothing");
-        return PortolanCommand.EXIT_USAGE;
-      }
-    }
     AssetCatalog catalog = AssetCatalog.load(paths);
     Report report = governance.evaluate(catalog);
     try {
@@ -137,6 +133,15 @@ public final class GovernCommand implements Callable<Integer> {
           + threshold.label() + (report.baselineUsed() ? " not in the baseline" : ""));
     }
     return fails || !report.problems().isEmpty() ? PortolanCommand.EXIT_FINDINGS : 0;
+  }
+
+  /** Parses an option value; a problem names the option, as {@code --date} does. */
+  private static <T> T option(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (GovernanceException e) {
+      throw new GovernanceException(name + ": " + e.getMessage());
+    }
   }
 
   static Clock clock(String date) {

@@ -81,6 +81,9 @@ public final class ScaffoldCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
+    PathArguments.requireExisting(spec.commandLine(), templateFile);
+    PathArguments.requireExisting(spec.commandLine(), valuesFile);
+    PathArguments.requireExisting(spec.commandLine(), templateRoot);
     if (!dryRun && out == null) {
       err.println("portolan scaffold: give --out DIR, or --dry-run");
       return PortolanCommand.EXIT_USAGE;
@@ -88,7 +91,7 @@ public final class ScaffoldCommand implements Callable<Integer> {
     JsonNode values = JsonNodeFactory.instance.objectNode();
     if (valuesFile != null) {
       if (!Files.isRegularFile(valuesFile)) {
-        err.println("portolan scaffold: " + valuesFile + ": no such file");
+        err.println("portolan scaffold: " + valuesFile + ": expected a file, found a directory");
         return PortolanCommand.EXIT_USAGE;
       }
       List<SourceDocument> docs = DocumentReader.create().read(valuesFile);
@@ -147,9 +150,13 @@ public final class ScaffoldCommand implements Callable<Integer> {
     for (ScaffoldResult.StepResult s : result.steps()) {
       outw.println("step " + s.id() + " (" + s.action() + "): " + s.status());
     }
+    java.util.Set<String> errorsPrinted = new java.util.HashSet<>();
     for (ScaffoldResult.LogEntry e : result.log()) {
       if (!e.level().equals("info")) {
         err.println(e.level() + ": " + (e.stepId().isEmpty() ? "" : e.stepId() + ": ") + e.message());
+        if (e.level().equals("error")) {
+          errorsPrinted.add(e.message());
+        }
       }
     }
     outw.println(dryRun ? "files (dry run, nothing written):" : "files written to " + out + ":");
@@ -163,7 +170,8 @@ public final class ScaffoldCommand implements Callable<Integer> {
     for (JsonNode text : output.path("text")) {
       outw.println("text: " + text.path("title").asText() + (text.has("content") ? "\n" + text.path("content").asText() : ""));
     }
-    result.error().ifPresent(e -> err.println("error: " + e));
+    // the run's error is normally one of the logged errors, already printed above
+    result.error().filter(e -> !errorsPrinted.contains(e)).ifPresent(e -> err.println("error: " + e));
   }
 
   private static String toJson(ScaffoldResult result) {

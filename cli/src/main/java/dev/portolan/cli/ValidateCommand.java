@@ -95,12 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("portolan validate: " + p + ": no such file or directory");
-        return PortolanCommand.EXIT_USAGE;
-      }
-    }
+    PathArguments.requireExisting(spec.commandLine(), paths);
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {

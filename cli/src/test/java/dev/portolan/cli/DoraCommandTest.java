@@ -115,10 +115,10 @@ class DoraCommandTest {
   }
 
   @Test
-  void dora_missingFile_exitOneWithoutReport() {
+  void dora_missingFile_usageErrorWithoutReport() {
     Run r = run("dora", "no-such-events.jsonl");
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("no-such-events.jsonl: expected a readable file, found no such file");
+    assertThat(r.err()).startsWith("portolan: no such file or directory: no-such-events.jsonl");
   }
 }

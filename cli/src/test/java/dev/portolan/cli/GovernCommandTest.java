@@ -98,7 +98,16 @@ class GovernCommandTest {
     assertThat(run("govern", catalog.toString(), "--date", "yesterday")).isEqualTo(2);
     assertThat(err.toString()).contains("--date: expected an ISO-8601 date");
     assertThat(run("govern", catalog.toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(err.toString()).contains(
+        "portolan govern: --format: expected one of text, json, sarif, junit, markdown, found 'xml'");
     assertThat(run("govern", catalog.toString(), "--fail-on", "severe")).isEqualTo(2);
+    assertThat(err.toString()).contains(
+        "portolan govern: --fail-on: expected one of critical, high, medium, low, info, none, found 'severe'");
+    Path truncated = Files.writeString(dir.resolve("base.json"), "{\"findings\": [");
+    assertThat(run("govern", catalog.toString(), "--baseline", truncated.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("portolan govern: " + truncated + ":1:15: expected a JSON governance report"
+        + " (written with --format json), found malformed JSON: Unexpected end-of-input: expected close marker for"
+        + " Array (opened at 1:14)");
     Path rules = dir.resolve("bad-rules.yml");
     Files.writeString(rules, "rules:\n  - {id: X, title: t, severity: low, require: {path: 'a/b'}}\n");
     assertThat(run("govern", catalog.toString(), "--rules", rules.toString())).isEqualTo(2);

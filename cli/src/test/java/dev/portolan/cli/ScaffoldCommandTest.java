@@ -97,6 +97,40 @@ class ScaffoldCommandTest {
         .contains("spec.steps[1].action: unknown action 'publish:github'");
   }
 
+  private Path unknownFilterTemplate() throws IOException {
+    return Files.writeString(dir.resolve("filter.yaml"), """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: t
+        spec:
+          type: service
+          steps:
+            - id: log
+              action: debug:log
+              input:
+                message: ${{ parameters.name | nosuchfilter }}
+        """, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void scaffold_strictUnknownFilter_printsTheErrorOnce() throws IOException {
+    Path t = unknownFilterTemplate();
+    int code = run("scaffold", t.toString(), "--dry-run", "--strict");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: log: " + t + ":11:18: template:default/t: spec.steps[0].input.message: "
+        + "cannot render ${{ parameters.name | nosuchfilter }}: unknown filter 'nosuchfilter'" + System.lineSeparator());
+  }
+
+  @Test
+  void scaffold_lenientUnknownFilter_printsOneLocatedWarning() throws IOException {
+    Path t = unknownFilterTemplate();
+    int code = run("scaffold", t.toString(), "--dry-run");
+    assertThat(code).isZero();
+    assertThat(err.toString()).isEqualTo("warn: " + t + ":11:18: template:default/t: spec.steps[0].input.message: "
+        + "kept the text as written, it cannot be rendered: unknown filter 'nosuchfilter'" + System.lineSeparator());
+  }
+
   @Test
   void scaffold_missingRequiredValue_exitsOne() throws IOException {
     Path empty = Files.writeString(dir.resolve("empty.yaml"), "{}\n", StandardCharsets.UTF_8);

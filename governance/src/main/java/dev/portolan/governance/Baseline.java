@@ -1,5 +1,7 @@
 package dev.portolan.governance;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portolan.governance.internal.Fields;
@@ -44,8 +46,16 @@ public final class Baseline {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readAllBytes(file));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new GovernanceException(file.toString(), at == null ? 0 : Math.max(0, at.getLineNr()),
+          at == null ? 0 : Math.max(0, at.getColumnNr()), null, null,
+          "expected a JSON governance report (written with --format json), found malformed JSON: "
+              + cleanJsonProblem(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new GovernanceException(file.toString(), 0, 0, null, null, "expected a JSON governance report, found " + e.getClass().getSimpleName() + ": " + e.getMessage().split("\n")[0]);
+      throw new GovernanceException(file.toString(), 0, 0, null, null,
+          "expected a readable JSON governance report, found " + (e.getMessage() == null ? "an unreadable file"
+              : "an unreadable file (" + e.getMessage() + ")"));
     }
     if (root == null || !root.path("findings").isArray()) {
       throw new GovernanceException(file.toString(), 1, 1, null, "findings", "expected a JSON governance report with a findings list, found " + (root == null ? "nothing" : Condition.describe(root.path("findings"))));
@@ -63,6 +73,22 @@ public final class Baseline {
     }
     return new Baseline(s);
   }
+
+  /**
+   * The parser's own description without its source and position fragments (the position is reported as
+   * file:line:col), e.g. {@code Unexpected end-of-input: expected close marker for Array (opened at 1:14)}.
+   */
+  static String cleanJsonProblem(String original) {
+    String m = original == null ? "" : original.lines().findFirst().orElse("");
+    m = START_MARKER.matcher(m).replaceAll("(opened at $1:$2)");
+    m = SOURCE.matcher(m).replaceAll("").trim();
+    return m.isEmpty() ? "invalid JSON" : m;
+  }
+
+  private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+      "\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
+  private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+      "\\s*(at )?\\[Source: [^\\]]*\\]");
 
   /**
    * Whether a finding was already known.

@@ -11,12 +11,18 @@ import java.util.Optional;
  */
 public class GovernanceException extends PortolanException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The file, or null. */
   private final String file;
+  /** The 1-based line, or 0. */
   private final int line;
+  /** The 1-based column, or 0. */
   private final int column;
+  /** The entity, rule or waiver, or null. */
   private final String entityRef;
+  /** The dotted field path, or null. */
   private final String fieldPath;
 
   /**

@@ -128,61 +128,111 @@ public final class Rule {
       this.id = id;
     }
 
-    /** @param v the title @return this builder */
+    /**
+     * Sets the title.
+     *
+     * @param v the title
+     * @return this builder
+     */
     public Builder title(String v) {
       this.title = v;
       return this;
     }
 
-    /** @param v the severity @return this builder */
+    /**
+     * Sets the severity.
+     *
+     * @param v the severity
+     * @return this builder
+     */
     public Builder severity(Severity v) {
       this.severity = Objects.requireNonNull(v);
       return this;
     }
 
-    /** @param v whether waivers apply @return this builder */
+    /**
+     * Sets whether waivers apply.
+     *
+     * @param v whether waivers apply
+     * @return this builder
+     */
     public Builder waivable(boolean v) {
       this.waivable = v;
       return this;
     }
 
-    /** @param v the scorecard level @return this builder */
+    /**
+     * Sets the scorecard level.
+     *
+     * @param v the scorecard level
+     * @return this builder
+     */
     public Builder level(String v) {
       this.level = v;
       return this;
     }
 
-    /** @param v a scorecard track @return this builder */
+    /**
+     * Sets a scorecard track.
+     *
+     * @param v a scorecard track
+     * @return this builder
+     */
     public Builder track(String v) {
       this.tracks.add(v);
       return this;
     }
 
-    /** @param v a source reference @return this builder */
+    /**
+     * Sets a source reference.
+     *
+     * @param v a source reference
+     * @return this builder
+     */
     public Builder reference(String v) {
       this.references.add(v);
       return this;
     }
 
-    /** @param v the remediation link @return this builder */
+    /**
+     * Sets the remediation link.
+     *
+     * @param v the remediation link
+     * @return this builder
+     */
     public Builder remediation(String v) {
       this.remediation = v;
       return this;
     }
 
-    /** @param v the rationale @return this builder */
+    /**
+     * Sets the rationale.
+     *
+     * @param v the rationale
+     * @return this builder
+     */
     public Builder rationale(String v) {
       this.rationale = v;
       return this;
     }
 
-    /** @param v the scope @return this builder */
+    /**
+     * Sets the scope.
+     *
+     * @param v the scope
+     * @return this builder
+     */
     public Builder scope(Scope v) {
       this.scope = Objects.requireNonNull(v);
       return this;
     }
 
-    /** @param v the check @return this builder */
+    /**
+     * Sets the check.
+     *
+     * @param v the check
+     * @return this builder
+     */
     public Builder check(RuleCheck v) {
       this.check = v;
       return this;

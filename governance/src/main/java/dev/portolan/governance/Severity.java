@@ -31,15 +31,33 @@ public enum Severity {
    * @throws GovernanceException when the name is unknown
    */
   public static Severity parse(String text) {
+    return parseOrNone(text, false).orElseThrow();
+  }
+
+  /**
+   * Parses a gating threshold: a severity label, or {@code none} for no threshold.
+   *
+   * @param text critical, high, medium, low, info or none (any case)
+   * @return the severity, empty for {@code none}
+   * @throws GovernanceException when the name is unknown; the message lists {@code none} too
+   */
+  public static java.util.Optional<Severity> parseThreshold(String text) {
+    return parseOrNone(text, true);
+  }
+
+  private static java.util.Optional<Severity> parseOrNone(String text, boolean noneAllowed) {
+    if (noneAllowed && text != null && text.trim().equalsIgnoreCase("none")) {
+      return java.util.Optional.empty();
+    }
     if (text != null) {
       for (Severity s : values()) {
         if (s.label().equalsIgnoreCase(text.trim())) {
-          return s;
+          return java.util.Optional.of(s);
         }
       }
     }
-    throw new GovernanceException(
-        "expected one of critical, high, medium, low, info, found " + (text == null ? "nothing" : "'" + text + "'"));
+    throw new GovernanceException("expected one of critical, high, medium, low, info" + (noneAllowed ? ", none" : "")
+        + ", found " + (text == null ? "nothing" : "'" + text + "'"));
   }
 
   /**

@@ -64,7 +64,9 @@ class ReportFormatTest {
     Files.writeString(file, "{\"findings\": 3}");
     assertThatThrownBy(() -> Baseline.load(file)).hasMessageContaining("findings: expected a JSON governance report with a findings list");
     Files.writeString(file, "{oops");
-    assertThatThrownBy(() -> Baseline.load(file)).hasMessageStartingWith(file + ": expected a JSON governance report");
+    assertThatThrownBy(() -> Baseline.load(file)).hasMessage(file + ":1:2: expected a JSON governance report (written with"
+        + " --format json), found malformed JSON: Unexpected character ('o' (code 111)): was expecting double-quote to"
+        + " start field name");
   }
 
   @Test

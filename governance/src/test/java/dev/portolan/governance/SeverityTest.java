@@ -23,6 +23,14 @@ class SeverityTest {
   }
 
   @Test
+  void parseThreshold_noneOrLabel_parsedAndUnknownListsNoneToo() {
+    assertThat(Severity.parseThreshold("NONE")).isEmpty();
+    assertThat(Severity.parseThreshold("medium")).contains(Severity.MEDIUM);
+    assertThatThrownBy(() -> Severity.parseThreshold("severe")).isInstanceOf(GovernanceException.class)
+        .hasMessage("expected one of critical, high, medium, low, info, none, found 'severe'");
+  }
+
+  @Test
   void atLeast_ordersFromCriticalToInfo() {
     assertThat(Severity.CRITICAL.atLeast(Severity.HIGH)).isTrue();
     assertThat(Severity.HIGH.atLeast(Severity.HIGH)).isTrue();

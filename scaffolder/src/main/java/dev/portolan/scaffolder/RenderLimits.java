@@ -23,6 +23,11 @@ public record RenderLimits(
   /**
    * Validates the budgets.
    *
+   * @param maxTemplateChars longest template source accepted
+   * @param maxOutputChars longest rendered output, and longest string any expression may build
+   * @param maxWork evaluation steps (expressions, statements, loop iterations, filter elements) per rendering
+   * @param maxDepth deepest nesting of expressions, tags and macro calls
+   * @param maxRenderTime longest time one rendering may take
    * @throws IllegalArgumentException if a budget is not positive
    */
   public RenderLimits {

@@ -21,7 +21,17 @@ import java.util.Optional;
 public record ScaffoldRequest(Template template, JsonNode values, Map<String, String> secrets, JsonNode user,
     Optional<Path> outputDirectory, boolean dryRun, String taskId) {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param template the template
+   * @param values the submitted parameter values
+   * @param secrets task secrets ({@code secrets.<name>})
+   * @param user {@code {entity, ref}} of the user running the template
+   * @param outputDirectory where the workspace is copied after a successful run; empty keeps nothing
+   * @param dryRun run in dry-run mode: nothing is written outside a temporary workspace
+   * @param taskId the task id ({@code context.task.id})
+   */
   public ScaffoldRequest {
     Objects.requireNonNull(template, "template");
     values = values == null ? JsonNodeFactory.instance.objectNode() : values.deepCopy();

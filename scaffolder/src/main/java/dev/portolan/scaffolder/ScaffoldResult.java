@@ -19,7 +19,15 @@ import java.util.Optional;
 public record ScaffoldResult(List<GeneratedFile> files, List<LogEntry> log, JsonNode output, List<StepResult> steps,
     Optional<String> error) {
 
-  /** Copies the parts. */
+  /**
+   * Copies the parts.
+   *
+   * @param files every file of the workspace after the last step, sorted by path
+   * @param log the step log, in order
+   * @param output {@code spec.output} rendered after the last step
+   * @param steps what happened to each step
+   * @param error the first step failure, when the run failed
+   */
   public ScaffoldResult {
     files = List.copyOf(files);
     log = List.copyOf(log);
@@ -47,7 +55,14 @@ public record ScaffoldResult(List<GeneratedFile> files, List<LogEntry> log, Json
    */
   public record GeneratedFile(String path, byte[] content, boolean executable, boolean symlink) {
 
-    /** Copies the content. */
+    /**
+     * Copies the content.
+     *
+     * @param path path relative to the workspace, with {@code /} separators
+     * @param content the bytes (the link target for symlinks)
+     * @param executable whether the owner execute bit is set
+     * @param symlink whether the entry is a symbolic link
+     */
     public GeneratedFile {
       Objects.requireNonNull(path, "path");
       content = content.clone();

@@ -12,12 +12,17 @@ import java.util.Optional;
  */
 public class ScaffolderException extends PortolanException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The template file, or empty. */
   private final String file;
   private final transient Optional<SourcePosition> position;
+  /** The template entity ref, or empty. */
   private final String templateRef;
+  /** The field path, or empty. */
   private final String fieldPath;
+  /** What was expected and what was found. */
   private final String detail;
 
   /**

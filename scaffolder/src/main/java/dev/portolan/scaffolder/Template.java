@@ -131,7 +131,17 @@ public final class Template {
   public record Step(int index, String id, String name, String action, JsonNode input, Optional<JsonNode> condition,
       Optional<JsonNode> each) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param index 0-based position in {@code spec.steps}
+     * @param id the id ({@code step-<n>} when absent)
+     * @param name the name (the action id when absent)
+     * @param action the action id
+     * @param input the input object (empty object when absent)
+     * @param condition the {@code if} value, when present
+     * @param each the {@code each} value, when present
+     */
     public Step {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");

@@ -9,11 +9,16 @@ import dev.portolan.catalog.model.PortolanException;
  */
 public class TemplateException extends PortolanException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The template name. */
   private final String templateName;
+  /** The 1-based line, or 0. */
   private final int line;
+  /** The 1-based column, or 0. */
   private final int column;
+  /** What was expected and what was found. */
   private final String detail;
 
   /**

@@ -66,9 +66,12 @@ public final class Catalog {
 
   /** What happens to entities that no location emits any more. */
   public enum OrphanStrategy {
-    /** Remove them, Backstage's default. */
+    /** Remove them (Backstage's {@code catalog.orphanStrategy: delete}). */
     DELETE,
-    /** Keep them with the {@code backstage.io/orphan: "true"} annotation and report them. */
+    /**
+     * Keep them with the {@code backstage.io/orphan: "true"} annotation and report them; the default, as
+     * Backstage's {@code catalog.orphanStrategy} defaults to {@code keep}.
+     */
     KEEP
   }
 
@@ -281,11 +284,12 @@ public final class Catalog {
   private CatalogSnapshot assemble(CatalogSnapshot previous) {
     List<Ingested> all = new ArrayList<>(lastLoad.entities());
     List<CatalogProblem> problems = new ArrayList<>(lastLoad.problems());
+    // only entities emitted through locations can become orphans: as in Backstage, an entity a provider
+    // removes (delta) or leaves out (full mutation) is deleted whatever the orphan strategy
     Set<String> live = new HashSet<>(locations);
     for (Map.Entry<String, Map<String, Ingested>> e : provided.entrySet()) {
       all.addAll(e.getValue().values());
       problems.addAll(providerProblems.getOrDefault(e.getKey(), List.of()));
-      live.add(e.getKey());
     }
     long version = previous == null ? 1 : previous.version() + 1;
     return SnapshotAssembler.assemble(version, clock.instant(), model.profile(), all, problems,
@@ -298,7 +302,7 @@ public final class Catalog {
     private CatalogModel model;
     private Path root;
     private Clock clock = Clock.systemUTC();
-    private OrphanStrategy orphanStrategy = OrphanStrategy.DELETE;
+    private OrphanStrategy orphanStrategy = OrphanStrategy.KEEP;
     private final List<String> locations = new ArrayList<>();
     private final List<EntityProvider> providers = new ArrayList<>();
     private final List<EntityProcessor> processors = new ArrayList<>();
@@ -376,7 +380,7 @@ public final class Catalog {
     /**
      * Sets what happens to entities no location emits any more.
      *
-     * @param strategy {@link OrphanStrategy#DELETE} (default, as Backstage) or {@link OrphanStrategy#KEEP}
+     * @param strategy {@link OrphanStrategy#KEEP} (default, as Backstage) or {@link OrphanStrategy#DELETE}
      * @return this builder
      */
     public Builder orphanStrategy(OrphanStrategy strategy) {

@@ -68,6 +68,23 @@ class CatalogTest {
   }
 
   @Test
+  void locationEntity_remoteTarget_warnsWithTargetAsWrittenAndItsEffectiveType() throws IOException {
+    write("untyped.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: untyped\n"
+        + "spec:\n  targets: [https://example.com/catalog-info.yaml]\n");
+    write("typed.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: typed\n"
+        + "spec:\n  type: url\n  target: https://example.com/catalog-info.yaml\n");
+    CatalogSnapshot s = Catalog.builder().location(dir).build().snapshot();
+    assertThat(s.problems()).filteredOn(p -> p.kind() == CatalogProblem.Kind.LOCATION_NOT_FETCHED)
+        .extracting(CatalogProblem::message)
+        .containsExactlyInAnyOrder(
+            "remote target https://example.com/catalog-info.yaml (type url) not fetched: only local files and file:"
+                + " URLs are read",
+            "remote target https://example.com/catalog-info.yaml (type file: spec.type is not set, so Backstage"
+                + " reads it as a file path; set spec.type: url) not fetched: only local files and file: URLs are"
+                + " read");
+  }
+
+  @Test
   void locationEntity_relativeTargetsAndCycle_followedOnceAndCycleReported() throws IOException {
     write("root.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\n"
         + "spec:\n  targets: [./teams/*.yaml, ./loop.yaml, https://example.com/x.yaml]\n");
@@ -105,6 +122,18 @@ class CatalogTest {
   }
 
   @Test
+  void placeholder_missingFile_reportedInWordsWithoutJavaExceptionNames() throws IOException {
+    write("c/catalog-info.yaml", component("svc", "  doc:\n    $text: ./missing.md\n"));
+    CatalogSnapshot s = Catalog.builder().location(dir.resolve("c")).build().snapshot();
+    Path missing = dir.resolve("c/missing.md").toAbsolutePath().normalize();
+    assertThat(s.errors()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo(CatalogProblem.Kind.PLACEHOLDER);
+      assertThat(p.message()).isEqualTo("Placeholder $text could not read location ./missing.md, NotFoundError: "
+          + "no such file or directory: " + missing);
+    });
+  }
+
+  @Test
   void conflict_sameRefFromTwoFiles_firstClaimantKeptAndBothReported() throws IOException {
     write("a.yaml", component("dup", "  system: first\n"));
     write("b.yaml", component("dup", "  system: second\n"));
@@ -122,7 +151,8 @@ class CatalogTest {
     Path a = write("a.yaml", component("svc-a", ""));
     write("b.yaml", component("svc-b", ""));
     List<CatalogChange> seen = new ArrayList<>();
-    Catalog c = Catalog.builder().location(dir).listener(seen::add).build();
+    Catalog c = Catalog.builder().location(dir).orphanStrategy(Catalog.OrphanStrategy.DELETE)
+        .listener(seen::add).build();
     CatalogSnapshot first = c.snapshot();
     Files.writeString(a, component("svc-a", "  system: sys\n") + "---\n" + GROUP);
     a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
@@ -134,6 +164,34 @@ class CatalogTest {
     assertThat(seen).containsExactly(change);
     assertThat(first.size()).isEqualTo(2);
     assertThat(c.snapshot().version()).isEqualTo(first.version() + 1);
+  }
+
+  @Test
+  void orphanStrategyDefault_entityNoLongerEmitted_keptWithAnnotationAsBackstage() throws IOException {
+    Path a = write("a.yaml", component("svc-a", "") + "---\n" + GROUP);
+    Catalog c = Catalog.builder().location(dir).build();
+    Files.writeString(a, GROUP);
+    a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+    CatalogChange change = c.refresh();
+    CatalogSnapshot s = c.snapshot();
+    assertThat(change.removed()).isEmpty();
+    assertThat(s.orphans()).extracting(e -> e.ref().toString()).containsExactly("component:default/svc-a");
+    assertThat(s.entity("component:default/svc-a").orElseThrow().json()
+        .at("/metadata/annotations/backstage.io~1orphan").asText()).isEqualTo("true");
+    assertThat(s.problems()).filteredOn(p -> p.kind() == CatalogProblem.Kind.ORPHAN)
+        .extracting(CatalogProblem::message)
+        .containsExactly("no location emits this entity any more; kept as an orphan (orphan strategy keep)");
+  }
+
+  @Test
+  void orphanStrategyDelete_entityNoLongerEmitted_removed() throws IOException {
+    Path a = write("a.yaml", component("svc-a", "") + "---\n" + GROUP);
+    Catalog c = Catalog.builder().location(dir).orphanStrategy(Catalog.OrphanStrategy.DELETE).build();
+    Files.writeString(a, GROUP);
+    a.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+    CatalogChange change = c.refresh();
+    assertThat(change.removed()).extracting(EntityRef::toString).containsExactly("component:default/svc-a");
+    assertThat(c.snapshot().orphans()).isEmpty();
   }
 
   @Test

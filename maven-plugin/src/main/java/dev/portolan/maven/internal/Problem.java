@@ -18,7 +18,18 @@ import java.util.Optional;
 public record Problem(boolean error, String rule, String file, int line, int column, Optional<String> ref,
     String path, String message) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param error whether the finding fails the build (a warning otherwise)
+   * @param rule the rule id, e.g. {@code portolan/invalid-entity}
+   * @param file the file as shown to the user (relative to the project when below it)
+   * @param line the 1-based line, 0 when unknown
+   * @param column the 1-based column, 0 when unknown
+   * @param ref the entity ref, when known
+   * @param path the field path, empty for whole-entity findings
+   * @param message what was expected and what was found
+   */
   public Problem {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(file, "file");

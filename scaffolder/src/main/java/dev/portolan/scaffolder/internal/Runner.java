@@ -416,11 +416,10 @@ public final class Runner {
       }
       return TextNode.valueOf(c.render(ctx, status));
     } catch (TemplateException e) {
-      String where = template.position(path).map(p -> " (" + file + ":" + p.line() + ":" + p.column() + ")").orElse("");
       if (strict) {
-        throw fail(path, "cannot render " + redactText(s) + ": " + redactText(e.detail()) + where);
+        throw fail(path, "cannot render " + redactText(s) + ": " + redactText(e.detail()));
       }
-      warn("", path + ": kept the text as written, it cannot be rendered: " + redactText(e.detail()) + where);
+      warn("", fail(path, "kept the text as written, it cannot be rendered: " + redactText(e.detail())).getMessage());
       return TextNode.valueOf(s);
     }
   }

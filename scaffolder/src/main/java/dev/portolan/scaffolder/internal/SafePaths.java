@@ -76,7 +76,7 @@ public final class SafePaths {
     }
     Path norm = base.toAbsolutePath().normalize().resolve(relative).normalize();
     if (!norm.startsWith(base.toAbsolutePath().normalize())) {
-      throw refuse(relative, "it leads outside " + base.getFileName());
+      throw refuse(relative, "it leads outside the workspace");
     }
     return norm;
   }
@@ -103,11 +103,11 @@ public final class SafePaths {
     }
     Path norm = candidate.toAbsolutePath().normalize();
     if (!norm.startsWith(absBase) && !norm.startsWith(realBase)) {
-      throw refuse(shown, "it leads outside " + base.getFileName());
+      throw refuse(shown, "it leads outside the workspace");
     }
     Path real = followLinks(norm, 0, shown);
     if (!real.startsWith(realBase)) {
-      throw refuse(shown, "a symbolic link leads outside " + base.getFileName());
+      throw refuse(shown, "a symbolic link leads outside the workspace");
     }
     return norm;
   }

@@ -3,7 +3,7 @@ package dev.portolan.scaffolder.internal;
 /**
  * Delimiters and whitespace options of one rendering environment.
  *
- * @param variableStart output start delimiter, {@code ${{} or {@code {{}
+ * @param variableStart output start delimiter, <code>${{</code> or <code>{{</code>
  * @param variableEnd output end delimiter
  * @param trimBlocks remove the first newline after a block tag
  * @param lstripBlocks strip indentation before a block tag on its own line

@@ -30,6 +30,18 @@ class SafePathsTest {
   }
 
   @Test
+  void resolve_escape_namesTheWorkspaceNeutrallyAndThePath() throws IOException {
+    Path ws = Files.createDirectories(dir.resolve("portolan-scaffold-8719411718218779929"));
+    Files.createSymbolicLink(ws.resolve("link"), dir);
+    assertThatThrownBy(() -> SafePaths.resolve(ws, "../x"))
+        .hasMessage("path '../x' is not allowed: it leads outside the workspace");
+    assertThatThrownBy(() -> SafePaths.resolveNoFollow(ws, "a/../../x"))
+        .hasMessage("path 'a/../../x' is not allowed: it leads outside the workspace");
+    assertThatThrownBy(() -> SafePaths.resolve(ws, "link/x"))
+        .hasMessage("path 'link/x' is not allowed: a symbolic link leads outside the workspace");
+  }
+
+  @Test
   void resolve_symlinkChainToOutside_isRefusedAndInsideLinkAllowed() throws IOException {
     Path ws = Files.createDirectories(dir.resolve("ws"));
     Path out = Files.createDirectories(dir.resolve("out"));

@@ -25,11 +25,17 @@ import dev.portolan.catalog.model.SourceDocument;
 import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.catalog.model.Violation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -146,7 +152,7 @@ public final class Ingestor {
         files = expand(base.get());
       } catch (IOException | RuntimeException e) {
         problems.add(new CatalogProblem(Severity.ERROR, Kind.LOCATION, location, Optional.empty(), Optional.empty(),
-            FieldPath.ROOT, "cannot read location: " + describe(e)));
+            FieldPath.ROOT, "cannot read location: " + describeIo(e)));
         continue;
       }
       if (files.isEmpty()) {
@@ -256,7 +262,7 @@ public final class Ingestor {
       docs = reader.read(display, Files.readAllBytes(file));
     } catch (IOException | RuntimeException e) {
       problems.add(new CatalogProblem(Severity.ERROR, Kind.LOCATION, display, Optional.empty(), Optional.empty(),
-          FieldPath.ROOT, "cannot read file: " + describe(e)));
+          FieldPath.ROOT, "cannot read file: " + describeIo(e)));
       return new FileResult(entities, problems, children, deps);
     }
     String location = "file:" + abs;
@@ -600,7 +606,8 @@ public final class Ingestor {
     try {
       bytes = Files.readAllBytes(p);
     } catch (IOException e) {
-      errs.add(placeholderError(source, ref, path, prefix + "NotFoundError: " + describe(e)));
+      errs.add(placeholderError(source, ref, path, prefix
+          + (e instanceof NoSuchFileException ? "NotFoundError: " : "") + describeIo(e)));
       return NullNodeHolder.NULL;
     }
     switch (key) {
@@ -654,6 +661,19 @@ public final class Ingestor {
 
   // ------------------------------------------------------------------ Location entities
 
+  /**
+   * The not-fetched warning: the target as written and its type as Backstage resolves it (spec.type, or else
+   * the type of the location that read the entity, here a file).
+   */
+  private static String notFetched(JsonNode spec, String type, String target) {
+    String why = " not fetched: only local files and file: URLs are read";
+    if (spec.path("type").isTextual()) {
+      return "remote target " + target + " (type " + type + ")" + why;
+    }
+    return "remote target " + target + " (type " + type + ": spec.type is not set, so Backstage reads it as a "
+        + type + " path; set spec.type: url)" + why;
+  }
+
   private void locationTargets(Ingested loc, Source source, List<FileResult.Child> children,
       List<CatalogProblem> problems) {
     JsonNode spec = loc.json().path("spec");
@@ -677,8 +697,7 @@ public final class Ingestor {
       Optional<Path> local = localPath(target, source.dir());
       if (local.isEmpty()) {
         problems.add(new CatalogProblem(Severity.WARNING, Kind.LOCATION_NOT_FETCHED, source.display(),
-            source.position(path), Optional.of(loc.ref()), path,
-            "remote target " + type + ":" + target + " not fetched: only local files and file: URLs are read"));
+            source.position(path), Optional.of(loc.ref()), path, notFetched(spec, type, target)));
         continue;
       }
       Path p = local.get().normalize();
@@ -785,6 +804,28 @@ public final class Ingestor {
       return out;
     }
     return Files.isRegularFile(location) ? List.of(location) : List.of();
+  }
+
+  /** An I/O failure in words, without Java exception names: {@code no such file or directory: /x}. */
+  private static String describeIo(Exception e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    if (t instanceof FileSystemException f) {
+      String what;
+      if (f instanceof NoSuchFileException) {
+        what = "no such file or directory";
+      } else if (f instanceof AccessDeniedException) {
+        what = "permission denied";
+      } else if (f instanceof NotDirectoryException) {
+        what = "not a directory";
+      } else if (f instanceof FileSystemLoopException) {
+        what = "too many levels of symbolic links";
+      } else {
+        what = f.getReason() == null ? "cannot be read" : f.getReason();
+      }
+      return what + ": " + f.getFile();
+    }
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? "cannot be read" : m;
   }
 
   private static String describe(Exception e) {
