@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
  * a whole catalog, for CI. Exit 1 on any error.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Checks a whole catalog: invalid entities, dangling relations, conflicts, dependsOn cycles,",
-        "Location errors. Exits with 1 when any error is found."})
+    description = "Checks a whole catalog: invalid entities, dangling relations, conflicts, dependsOn cycles, "
+        + "Location errors. Exits with 1 when any error is found.")
 public final class CheckCommand implements Callable<Integer> {
 
 

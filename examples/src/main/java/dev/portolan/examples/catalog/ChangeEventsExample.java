@@ -17,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * consistent view. Listeners registered with {@code Catalog.Builder#listener} or
  * {@link Catalog#addListener} receive each {@link CatalogChange} after the new snapshot is visible, which
  * is where a platform invalidates its own caches or notifies owners.
+ *
+ * <p>As in Backstage, an entity whose descriptor disappears is kept as an orphan by default (marked with
+ * the {@code backstage.io/orphan} annotation, so the change reports it as updated) until someone deletes
+ * it; {@code Catalog.Builder#orphanStrategy} chooses deletion instead.
  */
 public final class ChangeEventsExample {
 
@@ -43,7 +47,8 @@ public final class ChangeEventsExample {
     catalog.refresh();
     delete(dir.resolve("orders.yaml"));
     catalog.refresh();
-    heard.add("now: " + catalog.snapshot().size() + " entity");
+    heard.add("now: " + catalog.snapshot().size() + " entities, orphans "
+        + catalog.snapshot().orphans().stream().map(e -> e.ref().toString()).toList());
     return heard;
   }
 

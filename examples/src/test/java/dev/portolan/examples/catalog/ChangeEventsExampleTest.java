@@ -13,7 +13,7 @@ class ChangeEventsExampleTest {
     assertThat(ChangeEventsExample.run(dir)).containsExactly(
         "added [], updated [component:default/orders], removed []",
         "added [component:default/billing], updated [], removed []",
-        "added [], updated [], removed [component:default/orders]",
-        "now: 1 entity");
+        "added [], updated [component:default/orders], removed []",
+        "now: 2 entities, orphans [component:default/orders]");
   }
 }
