@@ -2,6 +2,7 @@ package dev.portolan.catalog.core;
 
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.LocatedMessage;
 import dev.portolan.catalog.model.SourcePosition;
 import java.util.Locale;
 import java.util.Objects;
@@ -95,12 +96,6 @@ public record CatalogProblem(Severity severity, Kind kind, String file, Optional
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(file);
-    position.ifPresent(p -> sb.append(':').append(p.line()).append(':').append(p.column()));
-    ref.ifPresent(r -> sb.append(": ").append(r));
-    if (!path.isRoot()) {
-      sb.append(": ").append(path);
-    }
-    return sb.append(": ").append(message).toString();
+    return LocatedMessage.format(file, position, ref, path, message);
   }
 }

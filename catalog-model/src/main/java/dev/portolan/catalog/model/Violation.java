@@ -41,12 +41,6 @@ public record Violation(
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(file);
-    position.ifPresent(p -> sb.append(':').append(p.line()).append(':').append(p.column()));
-    ref.ifPresent(r -> sb.append(": ").append(r));
-    if (!path.isRoot()) {
-      sb.append(": ").append(path);
-    }
-    return sb.append(": ").append(message).toString();
+    return LocatedMessage.format(file, position, ref, path, message);
   }
 }
