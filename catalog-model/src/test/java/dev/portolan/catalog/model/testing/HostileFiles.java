@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Writes a folder of hostile catalog files at test time (the large ones are never committed): an alias
  * bomb, 10,000-deep nesting, a 50 MB scalar, invalid UTF-8, duplicate keys, tab indentation, a binary
- * file, an empty file, a comments-only file and a file with one bad document among good ones.
+ * file, a file of a million and a half nodes, an empty file, a comments-only file and a file with one bad document among good ones.
  */
 public final class HostileFiles {
 
@@ -70,6 +70,7 @@ public final class HostileFiles {
       binary[i] = (byte) (i * 31 + 7);
     }
     Files.write(dir.resolve("binary.yaml"), binary);
+    Files.writeString(dir.resolve("many-nodes.yaml"), "[" + "1,".repeat(1_500_000) + "1]\n");
     Files.writeString(dir.resolve("empty.yaml"), "");
     Files.writeString(dir.resolve("comments-only.yaml"), "# nothing here\n# at all\n");
     Files.writeString(dir.resolve("mixed.yaml"), component("good-one") + "---\n"
