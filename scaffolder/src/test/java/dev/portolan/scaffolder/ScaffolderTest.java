@@ -208,6 +208,29 @@ class ScaffolderTest {
   }
 
   @Test
+  void run_emailFormat_acceptsAnyTopLevelDomainAsBackstageDoes() throws IOException {
+    Path t = write("template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: demo
+        spec:
+          type: service
+          parameters:
+            properties:
+              email:
+                type: string
+                format: email
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"email\":\"ops@acme.example\"}")))
+        .succeeded()).isTrue();
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"email\":\"ops at acme\"}"))))
+        .isInstanceOf(ScaffolderException.class).hasMessageContaining("email");
+  }
+
+  @Test
   void run_unrenderableInput_keepsTextByDefaultAndFailsWhenStrict() throws IOException {
     Path t = template("""
           steps:

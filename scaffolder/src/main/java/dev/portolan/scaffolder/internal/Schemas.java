@@ -16,10 +16,20 @@ import java.util.Map;
 /** JSON Schema helpers: validation without the form-only keys, and default values. */
 public final class Schemas {
 
+  /**
+   * {@code format: email} as Backstage's validators read it (the {@code jsonschema} package on the backend,
+   * ajv-formats in the form): a dotted local part, {@code @}, and a host name of any top-level domain
+   * (reserved ones such as {@code .example} and {@code .internal} included) or a bracketed IPv4 address.
+   */
+  private static final String EMAIL = "^[\\w!#$%&'*+/=?^`{|}~-]+(?:\\.[\\w!#$%&'*+/=?^`{|}~-]+)*@"
+      + "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+      + "|\\[(?:(?:25[0-5]|2[0-4]\\d|[01]?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|[01]?\\d?\\d)\\])$";
+
   /** Draft 7; keywords it does not know (deprecated, examples of other drafts) are annotations, not warnings. */
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
       b -> b.metaSchema(com.networknt.schema.JsonMetaSchema.builder(com.networknt.schema.JsonMetaSchema.getV7())
           .unknownKeywordFactory((keyword, context) -> new com.networknt.schema.AnnotationKeyword(keyword))
+          .format(com.networknt.schema.format.PatternFormat.of("email", EMAIL, "format.email"))
           .build()));
 
   private Schemas() {}
