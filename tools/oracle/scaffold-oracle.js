@@ -14,9 +14,11 @@
  *                default, the first enum value, and a realistic value for each picker or plain field
  * --only         only templates whose corpus path contains the substring
  *
- * Reads  scaffolder/src/test/resources/oracle/params/<name>.json   ({parameters, user, secrets})
- * Writes scaffolder/src/test/resources/oracle/expected/<name>.json ({template, steps, error, files, output})
- * where <name> is the template's folder under corpus/templates with "/" replaced by "__".
+ * Reads  scaffolder/src/test/resources/oracle/params/<name>[@alt].json   ({parameters, user, secrets})
+ * Writes scaffolder/src/test/resources/oracle/expected/<name>[@alt].json ({template, steps, error, files, output})
+ * where <name> is the template's folder under corpus/templates with "/" replaced by "__". The "@alt" set
+ * (written when it differs from the first) turns every boolean the other way, takes the last enum value and
+ * puts one element into each list, so conditional files, steps and outputs are compared both ways.
  *
  * What is reproduced (scaffolder-backend with the classic SecureTemplater renderer, i.e. nunjucks 3.2.4):
  * - template.yaml parsed with the `yaml` package (YAML 1.2), `$yaml`/`$json`/`$text` placeholders resolved
@@ -248,7 +250,21 @@ function typeMatches(value, type) {
       : typeof value === t));
 }
 
+let ALT = false;
+
+/** The "alt" parameter set: every boolean the other way, the last enum value, one element in each list. */
+function alternative(name, schema, base) {
+  if (!ALT || !schema || typeof schema !== 'object') return base;
+  if (typeof base === 'boolean') return !base;
+  if (Array.isArray(schema.enum) && schema.enum.length > 1) return schema.enum[schema.enum.length - 1];
+  return base;
+}
+
 function sample(name, schema) {
+  return alternative(name, schema, sampleOf(name, schema));
+}
+
+function sampleOf(name, schema) {
   if (!schema || typeof schema !== 'object') return undefined;
   // a default that contradicts the declared type (a template bug) is replaced by what a user would type
   if (schema.default !== undefined && typeMatches(schema.default, schema.type)) return schema.default;
@@ -261,7 +277,10 @@ function sample(name, schema) {
     case 'array': {
       if (schema['ui:field'] === 'EntityTagsPicker' || /tag/i.test(name)) return ['payments'];
       if (schema.items && Array.isArray(schema.items.enum) && schema.items.enum.length) return [schema.items.enum[0]];
-      if (schema.minItems > 0 && schema.items) return [sample(name, schema.items)];
+      if ((schema.minItems > 0 || ALT) && schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
+        const item = sample(name, schema.items);
+        return item === undefined ? [] : [item];
+      }
       return [];
     }
     case 'object': {
@@ -292,6 +311,20 @@ function initParams(template) {
       if (parameters[k] !== undefined) continue;
       const v = sample(k, s);
       if (v !== undefined) parameters[k] = v;
+    }
+    // JSON Schema `dependencies` with oneOf branches, as dynamic forms use them: fill the selected branch
+    for (const [key, dep] of Object.entries(page.dependencies || {})) {
+      for (const branch of dep.oneOf || []) {
+        const sel = branch.properties?.[key];
+        const selected = sel && (sel.const !== undefined ? sel.const === parameters[key]
+          : Array.isArray(sel.enum) && sel.enum.includes(parameters[key]));
+        if (!selected) continue;
+        for (const [k, s] of Object.entries(branch.properties)) {
+          if (k === key || parameters[k] !== undefined) continue;
+          const v = sample(k, s);
+          if (v !== undefined) parameters[k] = v;
+        }
+      }
     }
   }
   return {
@@ -636,7 +669,6 @@ function main() {
     const rel = path.relative(CORPUS, file).split(path.sep).join('/');
     if (ONLY && !rel.includes(ONLY)) continue;
     const name = path.dirname(rel).split('/').join('__');
-    const paramsFile = path.join(RES, 'params', `${name}.json`);
     let template;
     try {
       template = loadTemplate(file);
@@ -646,16 +678,29 @@ function main() {
       count++;
       continue;
     }
-    if (INIT || !fs.existsSync(paramsFile)) {
-      fs.writeFileSync(paramsFile, `${JSON.stringify(initParams(template), null, 2)}\n`);
+    for (const variant of ['', '@alt']) {
+      const paramsFile = path.join(RES, 'params', `${name}${variant}.json`);
+      if (INIT || !fs.existsSync(paramsFile)) {
+        ALT = variant === '@alt';
+        const params = initParams(template);
+        ALT = false;
+        const base = path.join(RES, 'params', `${name}.json`);
+        if (variant && fs.existsSync(base) && fs.readFileSync(base, 'utf8') === `${JSON.stringify(params, null, 2)}\n`) {
+          fs.rmSync(paramsFile, { force: true });
+          fs.rmSync(path.join(RES, 'expected', `${name}${variant}.json`), { force: true });
+          continue;
+        }
+        fs.writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
+      }
+      if (!fs.existsSync(paramsFile)) continue;
+      const params = JSON.parse(fs.readFileSync(paramsFile, 'utf8'));
+      const result = { template: rel, ...run(file, params) };
+      fs.writeFileSync(path.join(RES, 'expected', `${name}${variant}.json`), `${JSON.stringify(result, null, 1)}\n`);
+      count++;
+      process.stdout.write(`${rel}${variant}: ${Object.keys(result.files).length} files${result.error ? `, error: ${result.error}` : ''}\n`);
     }
-    const params = JSON.parse(fs.readFileSync(paramsFile, 'utf8'));
-    const result = { template: rel, ...run(file, params) };
-    fs.writeFileSync(path.join(RES, 'expected', `${name}.json`), `${JSON.stringify(result, null, 1)}\n`);
-    count++;
-    process.stdout.write(`${rel}: ${Object.keys(result.files).length} files${result.error ? `, error: ${result.error}` : ''}\n`);
   }
-  process.stdout.write(`${count} templates\n`);
+  process.stdout.write(`${count} runs\n`);
 }
 
 main();
