@@ -76,6 +76,109 @@ public final class Schemas {
       }
       return Schemas.validate(s, value);
     }
+
+    /**
+     * The violations of a value, each located at the value's own path.
+     *
+     * @param schema the schema (form-only keys are ignored)
+     * @param value the value
+     * @return the violations, ordered by path
+     */
+    public List<Violation> violations(JsonNode schema, JsonNode value) {
+      JsonSchema s = compiled.get(schema);
+      if (s == null) {
+        s = FACTORY.getSchema(clean(schema));
+        compiled.put(schema.deepCopy(), s);
+      }
+      List<Violation> out = new ArrayList<>();
+      for (ValidationMessage m : s.validate(value)) {
+        out.add(Violation.of(m));
+      }
+      out.sort(java.util.Comparator.comparing(v -> v.path().toString()));
+      return out;
+    }
+  }
+
+  /**
+   * One schema violation.
+   *
+   * @param path where the offending value is (or would be, for a missing required property), as keys and
+   *     indexes below the validated value
+   * @param keyword the schema keyword that failed ({@code type}, {@code required}, {@code pattern}, ...)
+   * @param detail what was expected, and what was found
+   */
+  public record Violation(List<Object> path, String keyword, String detail) {
+
+    /**
+     * Copies the path.
+     *
+     * @param path the path
+     * @param keyword the keyword
+     * @param detail the detail
+     */
+    public Violation {
+      path = List.copyOf(path);
+    }
+
+    static Violation of(ValidationMessage m) {
+      List<Object> path = new ArrayList<>();
+      com.networknt.schema.JsonNodePath at = m.getInstanceLocation();
+      for (int i = 0; i < at.getNameCount(); i++) {
+        path.add(at.getElement(i));
+      }
+      String keyword = m.getType() == null ? "" : m.getType();
+      JsonNode found = m.getInstanceNode();
+      Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
+      String expected;
+      switch (keyword) {
+        case "required" -> {
+          String property = m.getProperty() != null ? m.getProperty() : args.length > 0 ? String.valueOf(args[0]) : "";
+          path.add(property);
+          return new Violation(path, keyword, "expected a value (required), found nothing");
+        }
+        case "type" -> expected = args.length > 1 ? String.valueOf(args[1]) : "another type";
+        case "enum" -> expected = "one of " + (args.length > 0 ? String.valueOf(args[0]) : "the listed values");
+        case "const" -> expected = "the constant " + (args.length > 0 ? String.valueOf(args[0]) : "value");
+        case "pattern" -> expected = "a string matching " + (args.length > 0 ? String.valueOf(args[0]) : "the pattern");
+        case "format" -> expected = (args.length > 0 ? String.valueOf(args[0]) : "the") + " format";
+        case "minLength" -> expected = "at least " + arg(args) + " characters";
+        case "maxLength" -> expected = "at most " + arg(args) + " characters";
+        case "minimum" -> expected = "a number >= " + arg(args);
+        case "maximum" -> expected = "a number <= " + arg(args);
+        case "exclusiveMinimum" -> expected = "a number > " + arg(args);
+        case "exclusiveMaximum" -> expected = "a number < " + arg(args);
+        case "minItems" -> expected = "at least " + arg(args) + " items";
+        case "maxItems" -> expected = "at most " + arg(args) + " items";
+        case "uniqueItems" -> expected = "unique items";
+        case "additionalProperties" -> {
+          String property = m.getProperty() != null ? m.getProperty() : arg(args);
+          path.add(property);
+          return new Violation(path, keyword, "expected no property '" + property + "' (additionalProperties is "
+              + "false), found " + describe(found == null ? null : found.get(property)));
+        }
+        case "oneOf" -> expected = "a value matching exactly one of the oneOf schemas";
+        case "anyOf" -> expected = "a value matching one of the anyOf schemas";
+        case "not" -> expected = "a value not matching the not schema";
+        default -> {
+          String text = m.getMessage();
+          int colon = text.indexOf(": ");
+          expected = colon >= 0 ? text.substring(colon + 2) : text;
+        }
+      }
+      return new Violation(path, keyword, "expected " + expected + ", found " + describe(found));
+    }
+
+    private static String arg(Object[] args) {
+      return args.length > 0 ? String.valueOf(args[0]) : "?";
+    }
+
+    private static String describe(JsonNode found) {
+      if (found == null || found.isMissingNode()) {
+        return "nothing";
+      }
+      String text = found.toString();
+      return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+    }
   }
 
   static List<String> validate(JsonNode schema, JsonNode value) {
