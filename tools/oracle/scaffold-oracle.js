@@ -13,6 +13,10 @@
  * --init-params  (re)writes the parameter files from the templates' schemas before running: every schema
  *                default, the first enum value, and a realistic value for each picker or plain field
  * --only         only templates whose corpus path contains the substring
+ * --bench-manifest FILE
+ *                also writes, for the first parameter set of every run that succeeds, each fetch:template step
+ *                (skeleton folder, values, options, the entries whose path and contents are rendered) and each
+ *                step's input strings with their context: the inputs of ScaffolderBenchmark and bench-nunjucks.js
  *
  * Reads  scaffolder/src/test/resources/oracle/params/<name>[@alt].json   ({parameters, user, secrets})
  * Writes scaffolder/src/test/resources/oracle/expected/<name>[@alt].json ({template, steps, error, files, output})
@@ -56,6 +60,7 @@ const SHARED = path.resolve(arg('--shared', process.env.PORTOLAN_SHARED_DIR || p
 const CORPUS = path.join(SHARED, 'corpus', 'templates');
 const ONLY = arg('--only', '');
 const INIT = process.argv.includes('--init-params');
+const MANIFEST = arg('--bench-manifest', '') && path.resolve(arg('--bench-manifest', ''));
 
 const need = (m) => require(path.join(ORACLE, 'node_modules', m));
 const nunjucks = need('nunjucks');
@@ -66,6 +71,8 @@ const { parseEntityRef } = need('@backstage/catalog-model');
 
 const INTEGRATIONS = { 'github.com': 'github', 'gitlab.com': 'gitlab', 'bitbucket.org': 'bitbucketCloud', 'dev.azure.com': 'azure' };
 const SMALL = 4096;
+/** What --bench-manifest records: the skeleton renders and step values of successful runs. */
+const BENCH = { recording: false, skeletons: [], values: [] };
 
 // ------------------------------------------------------------------ Backstage's filters
 
@@ -134,7 +141,13 @@ function makeRenderer({ cookiecutterCompat = false, trimBlocks, lstripBlocks } =
       return r === undefined ? undefined : jsonCopy(r);
     });
   }
-  return (str, ctx) => env.renderString(String(str), jsonCopy(ctx));
+  const renderer = (str, ctx) => env.renderString(String(str), jsonCopy(ctx));
+  // the same environment with a template compiled once (bench-nunjucks.js)
+  renderer.compile = (src) => {
+    const t = nunjucks.compile(String(src), env);
+    return { render: (ctx) => t.render(jsonCopy(ctx)) };
+  };
+  return renderer;
 }
 
 const valueRenderer = makeRenderer();
@@ -434,6 +447,9 @@ function fetchTemplate(ctx, input, sourceDir) {
   }
   const entries = listEntries(sourceDir);
   const copyOnlySet = matchEntries(sourceDir, entries, copyOnly || []);
+  const recorded = BENCH.recording ? { skeleton: path.relative(CORPUS, sourceDir).split(path.sep).join('/'),
+    cookiecutterCompat: !!input.cookiecutterCompat, trimBlocks: !!input.trimBlocks, lstripBlocks: !!input.lstripBlocks,
+    values: jsonCopy(input.values) ?? {}, paths: [], contents: [] } : null;
   const context = { [input.cookiecutterCompat ? 'cookiecutter' : 'values']: input.values };
   const render = makeRenderer({ cookiecutterCompat: !!input.cookiecutterCompat, trimBlocks: input.trimBlocks, lstripBlocks: input.lstripBlocks });
   for (const location of entries) {
@@ -445,7 +461,10 @@ function fetchTemplate(ctx, input, sourceDir) {
       local = render(local, context);
     } else {
       renderContents = !copyOnlySet.has(location);
-      if (renderFilename || renderContents) local = render(local, context);
+      if (renderFilename || renderContents) {
+        if (recorded) recorded.paths.push(location);
+        local = render(local, context);
+      }
     }
     if (local === '' || local.startsWith('/') || local.includes('//')) continue;
     const out = safeChild(outputDir, local);
@@ -462,10 +481,12 @@ function fetchTemplate(ctx, input, sourceDir) {
       fs.copyFileSync(src, out);
     } else {
       const text = buf.toString('utf8');
+      if (recorded && renderContents) recorded.contents.push(location);
       fs.writeFileSync(out, renderContents ? render(text, context) : text, { mode });
       fs.chmodSync(out, mode & 0o777);
     }
   }
+  if (recorded && !extension) BENCH.skeletons.push(recorded);
 }
 
 function fetchTemplateFile(ctx, input, sourceFile) {
@@ -604,6 +625,15 @@ function run(templateFile, params) {
             if (!isTruthy(cond)) continue;
           }
           const input = renderValue(step.input, c) || {};
+          if (BENCH.recording) {
+            const strings = [];
+            const walk = (v) => {
+              if (typeof v === 'string') strings.push(v);
+              else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+            };
+            walk(step.input);
+            BENCH.values.push({ strings, context: jsonCopy({ ...c, secrets: {} }) });
+          }
           handler({
             workspace,
             templateDir: path.dirname(templateFile),
@@ -694,13 +724,29 @@ function main() {
       }
       if (!fs.existsSync(paramsFile)) continue;
       const params = JSON.parse(fs.readFileSync(paramsFile, 'utf8'));
+      const before = { skeletons: BENCH.skeletons.length, values: BENCH.values.length };
+      BENCH.recording = !!MANIFEST && variant === '';
       const result = { template: rel, ...run(file, params) };
+      BENCH.recording = false;
+      if (result.error) {
+        BENCH.skeletons.length = before.skeletons;
+        BENCH.values.length = before.values;
+      }
       fs.writeFileSync(path.join(RES, 'expected', `${name}${variant}.json`), `${JSON.stringify(result, null, 1)}\n`);
       count++;
       process.stdout.write(`${rel}${variant}: ${Object.keys(result.files).length} files${result.error ? `, error: ${result.error}` : ''}\n`);
     }
   }
   process.stdout.write(`${count} runs\n`);
+  if (MANIFEST) {
+    fs.writeFileSync(MANIFEST, `${JSON.stringify({ skeletons: BENCH.skeletons, values: BENCH.values })}\n`);
+    const files = BENCH.skeletons.reduce((n, s) => n + s.contents.length, 0);
+    process.stdout.write(`bench manifest: ${BENCH.skeletons.length} fetch:template steps, ${files} files, ${BENCH.values.length} step inputs\n`);
+  }
 }
 
-main();
+if (require.main === module) {
+  main();
+}
+
+module.exports = { makeRenderer, renderValue, CORPUS };
