@@ -749,4 +749,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { makeRenderer, renderValue, CORPUS };
+module.exports = { makeRenderer, renderValue, run, CORPUS };

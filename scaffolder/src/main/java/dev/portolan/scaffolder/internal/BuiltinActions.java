@@ -25,9 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /** The built-in actions: fetch, filesystem, debug and catalog:write. */
 public final class BuiltinActions {
@@ -555,15 +552,14 @@ public final class BuiltinActions {
   private static void catalogWrite(ActionContext ctx) throws IOException {
     JsonNode in = ctx.input();
     Path target = ctx.resolveInWorkspace(in.path("filePath").asText("catalog-info.yaml"));
-    Object entity = MAPPER.convertValue(in.get("entity"), Object.class);
-    Dump dump = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
     if (target.getParent() != null) {
       Files.createDirectories(target.getParent());
     }
     if (Files.isSymbolicLink(target)) {
       Files.delete(target);
     }
-    Files.writeString(target, dump.dumpToString(entity), StandardCharsets.UTF_8);
+    // the text Backstage writes: the yaml package's stringify
+    Files.writeString(target, YamlWriter.write(in.get("entity")), StandardCharsets.UTF_8);
     ctx.log("wrote " + in.path("filePath").asText("catalog-info.yaml"));
   }
 
