@@ -106,9 +106,9 @@ public final class YamlReader {
   private static final int MAX_TAB_RETRIES = 200;
 
   /**
-   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}); the scanner rejects them
-   * where a token is expected. Such a tab (never indentation) is replaced by a space, which keeps every
-   * position and value, and the text is read again.
+   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}) and on blank lines; the
+   * scanner rejects them where a token is expected. Such a tab (never indentation) is replaced by a space,
+   * which keeps every position and value, and the text is read again.
    */
   private static final class TabSeparator extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -154,10 +154,22 @@ public final class YamlReader {
         break;
       }
     }
-    if (!content) {
-      return;
-    }
     StringBuilder sb = new StringBuilder(text);
+    if (!content) {
+      // A tab in the indentation is an error, unless the line holds nothing but white space (or a comment):
+      // a blank line is no indentation, and Backstage's parser skips it.
+      int end = at;
+      while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+        end++;
+      }
+      if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r' && text.charAt(end) != '#') {
+        return;
+      }
+      for (int i = start; i < end; i++) {
+        sb.setCharAt(i, ' ');
+      }
+      throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+    }
     int i = at;
     while (i < sb.length() && sb.charAt(i) == '\t') {
       sb.setCharAt(i, ' ');
