@@ -41,6 +41,8 @@
  *   for a template registered by URL); remote URLs are not fetched (the step fails);
  * - any other action is not run and gives no output (what a local run with the action skipped gives);
  * - spec.output rendered last, `if` of links/text items applied.
+ * Besides the corpus, the templates under scaffolder/src/test/resources/oracle/synthetic are run (named
+ * "synthetic__<folder>"): they reach what no corpus run does.
  * Only regular files are reported (path, sha256, size, executable bit, and the text when small).
  */
 const fs = require('node:fs');
@@ -50,6 +52,8 @@ const crypto = require('node:crypto');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const RES = path.join(REPO, 'scaffolder', 'src', 'test', 'resources', 'oracle');
+/** Small templates for what the corpus runs do not reach (cookiecutterCompat, trimBlocks, copy globs, fs actions). */
+const SYNTHETIC = path.join(RES, 'synthetic');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -361,13 +365,13 @@ function safeChild(base, p) {
   return target;
 }
 
-function resolveUrl(templateDir, url) {
+function resolveUrl(templateDir, url, root = CORPUS) {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !url.startsWith('file:')) {
     throw new Error(`cannot fetch ${url}: remote locations are not read by this oracle`);
   }
   const p = url.startsWith('file://') ? url.slice(7) : url.startsWith('file:') ? url.slice(5) : url;
   const target = path.resolve(templateDir, p);
-  safeChild(CORPUS, path.relative(CORPUS, target));
+  safeChild(root, path.relative(root, target));
   if (!fs.existsSync(target)) throw new Error(`${url} does not exist`);
   return target;
 }
@@ -393,11 +397,15 @@ function matchEntries(dir, entries, patterns) {
   for (const raw of patterns) {
     let pattern = String(raw).replace(/^\.\//, '');
     const plain = pattern.replace(/\/$/, '');
-    if (!/[*?[\]{}!()]/.test(plain) && plain && fs.existsSync(path.join(dir, plain)) && fs.statSync(path.join(dir, plain)).isDirectory()) {
+    const dirsOnly = pattern.endsWith('/');
+    if (!/[*?]|\[[^\]]*\]|\{[^{}]*(?:,|\.\.)[^{}]*\}/.test(plain) && plain && fs.existsSync(path.join(dir, plain)) && fs.statSync(path.join(dir, plain)).isDirectory()) {
       pattern = `${plain}/**`;
+    } else {
+      pattern = plain;
     }
     for (const e of entries) {
       const bare = e.endsWith('/') ? e.slice(0, -1) : e;
+      if (dirsOnly && !pattern.endsWith('/**') && !e.endsWith('/')) continue;
       if (minimatch(bare, pattern, { dot: true })) {
         if (pattern.endsWith('/**') && bare === pattern.slice(0, -3)) continue;
         set.add(e);
@@ -447,7 +455,7 @@ function fetchTemplate(ctx, input, sourceDir) {
   }
   const entries = listEntries(sourceDir);
   const copyOnlySet = matchEntries(sourceDir, entries, copyOnly || []);
-  const recorded = BENCH.recording ? { skeleton: path.relative(CORPUS, sourceDir).split(path.sep).join('/'),
+  const recorded = BENCH.recording && ctx.root === CORPUS ? { skeleton: path.relative(CORPUS, sourceDir).split(path.sep).join('/'),
     cookiecutterCompat: !!input.cookiecutterCompat, trimBlocks: !!input.trimBlocks, lstripBlocks: !!input.lstripBlocks,
     values: jsonCopy(input.values) ?? {}, paths: [], contents: [] } : null;
   const context = { [input.cookiecutterCompat ? 'cookiecutter' : 'values']: input.values };
@@ -509,18 +517,18 @@ function copyTree(src, dest) {
 }
 
 const ACTIONS = {
-  'fetch:template': (ctx, input) => fetchTemplate(ctx, input, resolveUrl(ctx.templateDir, input.url)),
+  'fetch:template': (ctx, input) => fetchTemplate(ctx, input, resolveUrl(ctx.templateDir, input.url, ctx.root)),
   'workspace:template': (ctx, input) => fetchTemplate(ctx, input, safeChild(ctx.workspace, input.sourcePath)),
-  'fetch:template:file': (ctx, input) => fetchTemplateFile(ctx, input, resolveUrl(ctx.templateDir, input.url)),
+  'fetch:template:file': (ctx, input) => fetchTemplateFile(ctx, input, resolveUrl(ctx.templateDir, input.url, ctx.root)),
   'workspace:template:file': (ctx, input) => fetchTemplateFile(ctx, input, safeChild(ctx.workspace, input.sourcePath)),
   'fetch:plain': (ctx, input) => {
-    const src = resolveUrl(ctx.templateDir, input.url);
+    const src = resolveUrl(ctx.templateDir, input.url, ctx.root);
     const out = safeChild(ctx.workspace, input.targetPath ?? './');
     fs.mkdirSync(out, { recursive: true });
     copyTree(src, out);
   },
   'fetch:plain:file': (ctx, input) => {
-    const src = resolveUrl(ctx.templateDir, input.url);
+    const src = resolveUrl(ctx.templateDir, input.url, ctx.root);
     const out = safeChild(ctx.workspace, input.targetPath);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.copyFileSync(src, out);
@@ -576,7 +584,7 @@ const ACTIONS = {
 
 // ------------------------------------------------------------------ the run
 
-function run(templateFile, params) {
+function run(templateFile, params, root = CORPUS) {
   const template = loadTemplate(templateFile);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-oracle-'));
   const steps = {};
@@ -637,6 +645,7 @@ function run(templateFile, params) {
           handler({
             workspace,
             templateDir: path.dirname(templateFile),
+            root,
             output: (name, value) => {
               if (step.each !== undefined) (output[name] = output[name] || []).push(value);
               else output[name] = value;
@@ -678,7 +687,7 @@ function run(templateFile, params) {
   }
 }
 
-function templates() {
+function templates(base = CORPUS) {
   const out = [];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -687,7 +696,7 @@ function templates() {
       else if (e.name === 'template.yaml') out.push(full);
     }
   };
-  walk(CORPUS);
+  walk(base);
   return out.sort();
 }
 
@@ -695,10 +704,11 @@ function main() {
   fs.mkdirSync(path.join(RES, 'params'), { recursive: true });
   fs.mkdirSync(path.join(RES, 'expected'), { recursive: true });
   let count = 0;
-  for (const file of templates()) {
-    const rel = path.relative(CORPUS, file).split(path.sep).join('/');
+  const all = [...templates(CORPUS).map((f) => [f, CORPUS, '']), ...templates(SYNTHETIC).map((f) => [f, SYNTHETIC, 'synthetic__'])];
+  for (const [file, root, prefix] of all) {
+    const rel = path.relative(root, file).split(path.sep).join('/');
     if (ONLY && !rel.includes(ONLY)) continue;
-    const name = path.dirname(rel).split('/').join('__');
+    const name = prefix + path.dirname(rel).split('/').join('__');
     let template;
     try {
       template = loadTemplate(file);
@@ -726,7 +736,7 @@ function main() {
       const params = JSON.parse(fs.readFileSync(paramsFile, 'utf8'));
       const before = { skeletons: BENCH.skeletons.length, values: BENCH.values.length };
       BENCH.recording = !!MANIFEST && variant === '';
-      const result = { template: rel, ...run(file, params) };
+      const result = { template: rel, ...run(file, params, root) };
       BENCH.recording = false;
       if (result.error) {
         BENCH.skeletons.length = before.skeletons;

@@ -445,6 +445,7 @@ class ScaffolderTest {
     write("ext/plain.txt", "kept ${{ values.n }}");
     write("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}");
     write("cwr/other.txt", "other ${{ values.n }}");
+    write("cwr/globbed/deep.txt", "deep ${{ values.n }}");
     write("one.txt", "{% if values.n %}\n  hi ${{ values.n }}\n{% endif %}\n");
     Path t = template("""
           steps:
@@ -457,7 +458,7 @@ class ScaffolderTest {
               input:
                 url: ./cwr
                 targetPath: cwr
-                copyWithoutRender: ["*/"]
+                copyWithoutRender: ["${{ '${{ values.n }}' }}", "glob*/"]
                 values: {n: b}
             - action: fetch:template
               input:
@@ -477,6 +478,8 @@ class ScaffolderTest {
     assertThat(files).containsEntry("a.txt", "rendered a")
         .containsEntry("plain.txt", "kept ${{ values.n }}")
         .containsEntry("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}")
+        // a glob matching a directory does not bring its contents (globby expands only a named directory)
+        .containsEntry("cwr/globbed/deep.txt", "deep b")
         .containsEntry("cwr/other.txt", "other b")
         .containsEntry("docs/one.txt", "  hi c\n")
         .containsEntry("second.txt.njk", "rendered second");
