@@ -23,7 +23,7 @@ public record QueryResult(List<CatalogEntity> items, List<ObjectNode> projected,
    *
    * @param items the entities of this page
    * @param projected the items as Backstage JSON (with {@code relations}), restricted to the query's fields;
-   *         fresh objects for each call of {@link CatalogSnapshot#query}
+   *     fresh objects for each call of {@link CatalogSnapshot#query}
    * @param totalItems how many entities match in total
    * @param nextCursor the cursor of the next page, when there is one
    * @param prevCursor the cursor of the previous page, when there is one

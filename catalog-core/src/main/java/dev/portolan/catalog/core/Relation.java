@@ -26,7 +26,7 @@ public record Relation(EntityRef source, RelationType type, EntityRef target, En
    * @param type the relation type
    * @param target the target entity
    * @param origin the entity whose processing emitted this row (the source for forward rows, the target
-   *         for reverse rows)
+   *     for reverse rows)
    * @param field the spec field that made the row, when a field did (empty for processor-emitted rows)
    */
   public Relation {

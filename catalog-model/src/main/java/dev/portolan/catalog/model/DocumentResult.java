@@ -32,7 +32,7 @@ public record DocumentResult(
    *
    * @param file the file name or path as given
    * @param documentIndex the zero-based index of the document in its file (empty documents count, as in
-   *         Backstage, but produce no result)
+   *     Backstage, but produce no result)
    * @param ref the canonical entity ref, when the document has a string kind and name
    * @param kind the {@code kind} as written, when it is a string
    * @param valid whether Backstage accepts the document
