@@ -215,6 +215,7 @@ class DemoCommandTest {
             + "  component:default/ticket-triage dependsOn airesource:default/support-assistant-llm\n"
             + "  component:default/ticket-triage ownedBy group:default/team-ml\n"
             + "  component:default/ticket-triage partOf system:default/customer-support\n")
+        .containsPattern("\\n  Team +Governed +Score +Failed\\n")
         .containsPattern("\\n  group:default/team-ml +7 -> 8 71 -> 68 10 -> 11\\n")
         .contains("Findings after:  1 critical, 10 high, 19 medium, 0 low, 0 info\n")
         .contains("New findings (2):\n  high     EUA-04  component:default/ticket-triage: ");
