@@ -90,7 +90,7 @@ public final class CheckReport {
     problems.forEach(p -> kinds.add(p.kind()));
     this.checks = List.copyOf(kinds);
     Map<String, Subject> s = new LinkedHashMap<>();
-    b.entities.forEach((ref, file) -> s.put("ref:" + ref, new Subject(ref.toString(), display(file), true)));
+    b.entities.forEach((ref, file) -> s.putIfAbsent(refKey(ref), new Subject(ref.toString(), display(file), true)));
     this.entityCount = s.size();
     for (CatalogProblem p : problems) {
       s.putIfAbsent(subjectKey(p), new Subject(p.ref().map(EntityRef::toString).orElse(display(p.file())),
@@ -403,8 +403,13 @@ public final class CheckReport {
     return found.stream().anyMatch(p -> p.severity() == CatalogProblem.Severity.ERROR);
   }
 
+  /** Entity refs compare case-insensitively, as in Backstage. */
+  private static String refKey(EntityRef ref) {
+    return "ref:" + ref.toString().toLowerCase(Locale.ROOT);
+  }
+
   private String subjectKey(CatalogProblem p) {
-    return p.ref().map(r -> "ref:" + r).orElseGet(() -> "file:" + display(p.file()));
+    return p.ref().map(CheckReport::refKey).orElseGet(() -> "file:" + display(p.file()));
   }
 
   private void artifactLocation(ObjectNode artifact, String file) {

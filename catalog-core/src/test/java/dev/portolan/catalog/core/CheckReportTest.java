@@ -236,6 +236,20 @@ class CheckReportTest {
   }
 
   @Test
+  void writeJunit_problemRefInOtherCase_sameTestCaseAsTheEntity() throws Exception {
+    CheckReport report = CheckReport.builder()
+        .entity(EntityRef.parse("component:default/orders"), "a.yaml")
+        .problem(new CatalogProblem(CatalogProblem.Severity.ERROR, CatalogProblem.Kind.DANGLING_RELATION, "a.yaml",
+            Optional.empty(), Optional.of(EntityRef.parse("Component:default/Orders")), FieldPath.ROOT, "dangling"))
+        .build();
+
+    Document doc = junit(report);
+
+    assertThat(elements(doc, "testcase")).hasSize(CHECKS);
+    assertThat(elements(doc, "failure")).hasSize(1);
+  }
+
+  @Test
   void writeJunit_warningsOnly_passingCaseWithSystemOut() throws Exception {
     CatalogProblem orphan = new CatalogProblem(CatalogProblem.Severity.WARNING, CatalogProblem.Kind.ORPHAN,
         "a.yaml", Optional.empty(), Optional.of(EntityRef.parse("component:default/old")), FieldPath.ROOT,
