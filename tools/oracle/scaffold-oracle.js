@@ -211,7 +211,10 @@ function resolvePlaceholders(node, file) {
 }
 
 function loadTemplate(file) {
-  const docs = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'), { merge: false }).map((d) => d.toJSON());
+  const parsed = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'), { merge: false });
+  const broken = parsed.find((d) => d.errors.length);
+  if (broken) throw new Error(`YAML error: ${broken.errors[0].message}`);
+  const docs = parsed.map((d) => d.toJSON());
   const entity = docs.find((d) => d && d.kind === 'Template');
   if (!entity) throw new Error('no Template document');
   if (entity.apiVersion !== 'scaffolder.backstage.io/v1beta3') {
