@@ -83,6 +83,7 @@ public class ScaffolderBenchmark {
     public long calls;
     private long start;
 
+    /** Resets the counters and notes the CPU time at the start of an iteration. */
     @Setup(Level.Iteration)
     public void start() {
       cpuNanos = 0;
@@ -90,6 +91,7 @@ public class ScaffolderBenchmark {
       start = processCpu();
     }
 
+    /** Records the CPU time the iteration took. */
     @TearDown(Level.Iteration)
     public void stop() {
       cpuNanos = processCpu() - start;
