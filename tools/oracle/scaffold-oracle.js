@@ -703,7 +703,8 @@ function templates(base = CORPUS) {
   return out.sort();
 }
 
-function main() {
+/** Writes params and expected files for every template; `runner(file, params, root)` computes one result. */
+async function main(runner = run) {
   fs.mkdirSync(path.join(RES, 'params'), { recursive: true });
   fs.mkdirSync(path.join(RES, 'expected'), { recursive: true });
   let count = 0;
@@ -739,7 +740,7 @@ function main() {
       const params = JSON.parse(fs.readFileSync(paramsFile, 'utf8'));
       const before = { skeletons: BENCH.skeletons.length, values: BENCH.values.length };
       BENCH.recording = !!MANIFEST && variant === '';
-      const result = { template: rel, ...run(file, params, root) };
+      const result = { template: rel, ...(await runner(file, params, root)) };
       BENCH.recording = false;
       if (result.error) {
         BENCH.skeletons.length = before.skeletons;
@@ -759,7 +760,10 @@ function main() {
 }
 
 if (require.main === module) {
-  main();
+  main().catch((e) => {
+    process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  });
 }
 
-module.exports = { makeRenderer, renderValue, run, CORPUS };
+module.exports = { makeRenderer, renderValue, run, main, loadTemplate, listEntries, isBinary, CORPUS, SYNTHETIC };

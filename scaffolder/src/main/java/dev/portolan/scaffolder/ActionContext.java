@@ -3,6 +3,7 @@ package dev.portolan.scaffolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** What an action sees while it runs one step (or one iteration of an {@code each} step). */
 public interface ActionContext {
@@ -96,6 +97,17 @@ public interface ActionContext {
    * @return the step id
    */
   String stepId();
+
+  /**
+   * Returns the entity ref of the template being run, e.g. {@code template:default/react-app} (Backstage's
+   * {@code ctx.templateInfo.entityRef}); {@code catalog:write} records it in the
+   * {@code backstage.io/source-template} annotation.
+   *
+   * @return the template's ref, or empty when the context is not running a template
+   */
+  default Optional<String> templateRef() {
+    return Optional.empty();
+  }
 
   /**
    * Sleeps, bounded by the scaffolder's configured maximum.

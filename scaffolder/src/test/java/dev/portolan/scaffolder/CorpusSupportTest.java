@@ -112,8 +112,15 @@ class CorpusSupportTest {
         .findFirst().orElse("?");
   }
 
-  /** A failed run that is neither a remote URL nor a filter: a skeleton the template names is not there. */
+  /**
+   * A failed run that is neither a remote URL nor a filter: a JavaScript method call (refused as Backstage refuses
+   * it, see {@link OracleComparisonTest#runLikeOracle}) or a skeleton the template names that is not there.
+   */
   static String missing(String error) {
+    if (error.contains("cannot call")) {
+      return "calls a JavaScript method, which Backstage's renderer (Nunjitsu) refuses: `"
+          + error.substring(error.lastIndexOf("/") + 1) + "` (Portolan runs it unless `javaScriptMethods(false)`)";
+    }
     Matcher m = Pattern.compile("url '?([^' ]+)'? ").matcher(error);
     String what = m.find() ? m.group(1) : error;
     return "skeleton `" + what + "` is not in the corpus copy of its repository";

@@ -61,7 +61,7 @@ class OracleComparisonTest {
   }
 
   static ScaffoldResult runLikeOracle(Template t, JsonNode params, Path root) {
-    Scaffolder.Builder b = Scaffolder.builder().templateRoot(root);
+    Scaffolder.Builder b = Scaffolder.builder().templateRoot(root).javaScriptMethods(false);
     t.steps().stream().map(Template.Step::action).filter(a -> !ORACLE_ACTIONS.contains(a)).forEach(b::skipAction);
     Map<String, String> secrets = new LinkedHashMap<>();
     params.path("secrets").fields().forEachRemaining(e -> secrets.put(e.getKey(), e.getValue().asText()));

@@ -142,6 +142,7 @@ class ScaffolderTest {
                 filePath: ${{ each.value }}.yaml
                 entity:
                   kind: Component
+                  metadata: {name: x}
                   port: ${{ parameters.port }}
                   gone: ${{ parameters.missing }}
                   skippedOutput: ${{ steps.skipped.output.files }}
@@ -159,9 +160,40 @@ class ScaffolderTest {
     assertThat(r.error()).isEmpty();
     assertThat(r.steps()).extracting(ScaffoldResult.StepResult::status).containsExactly("skipped", "completed",
         "completed");
-    assertThat(files(r).get("a.yaml")).isEqualTo("kind: Component\nport: 8080\n");
+    assertThat(files(r).get("a.yaml")).isEqualTo("kind: Component\nmetadata:\n  name: x\n  annotations:\n"
+        + "    backstage.io/source-template: template:default/demo\nport: 8080\n");
     assertThat(r.output().get("count")).isEqualTo(json("2"));
     assertThat(r.output().get("text").get(0).get("content").asText()).isEqualTo("a.yaml,b.yaml");
+  }
+
+  @Test
+  void catalogWrite_entity_recordsTheSourceTemplateAnnotation() throws IOException {
+    Path t = template("""
+          steps:
+            - action: catalog:write
+              input:
+                entity:
+                  kind: Component
+                  metadata:
+                    name: x
+                    annotations: {backstage.io/source-template: "template:default/old", a: b}
+            - action: catalog:write
+              input:
+                filePath: new.yaml
+                entity:
+                  kind: Component
+                  metadata: {name: y, annotations: {a: b}}
+            - action: catalog:write
+              input:
+                filePath: bad.yaml
+                entity: {kind: Component}
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t), json("{\"name\":\"x\"}")));
+    assertThat(files(r).get("catalog-info.yaml")).isEqualTo("kind: Component\nmetadata:\n  name: x\n  annotations:\n"
+        + "    backstage.io/source-template: template:default/demo\n    a: b\n");
+    assertThat(files(r).get("new.yaml")).isEqualTo("kind: Component\nmetadata:\n  name: y\n  annotations:\n"
+        + "    a: b\n    backstage.io/source-template: template:default/demo\n");
+    assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("entity.metadata must be an object"));
   }
 
   @Test

@@ -566,8 +566,27 @@ public final class BuiltinActions {
     if (Files.isSymbolicLink(target)) {
       Files.delete(target);
     }
+    JsonNode entity = in.get("entity");
+    Optional<String> templateRef = ctx.templateRef();
+    if (templateRef.isPresent() && entity.isObject()) {
+      // as Backstage: keys keep their order; the source-template annotation is set (added last when new)
+      ObjectNode copy = ((ObjectNode) entity).deepCopy();
+      JsonNode metadata = copy.path("metadata");
+      if (!metadata.isObject()) {
+        // Backstage reads entity.metadata.annotations and fails the same way
+        throw inputError(ctx, "entity.metadata must be an object, found " + metadata);
+      }
+      ObjectNode newMetadata = ((ObjectNode) metadata).deepCopy();
+      JsonNode annotations = newMetadata.path("annotations");
+      ObjectNode newAnnotations = annotations.isObject() ? ((ObjectNode) annotations).deepCopy()
+          : MAPPER.createObjectNode();
+      newAnnotations.put("backstage.io/source-template", templateRef.get());
+      newMetadata.set("annotations", newAnnotations);
+      copy.set("metadata", newMetadata);
+      entity = copy;
+    }
     // the text Backstage writes: the yaml package's stringify
-    Files.writeString(target, YamlWriter.write(in.get("entity")), StandardCharsets.UTF_8);
+    Files.writeString(target, YamlWriter.write(entity), StandardCharsets.UTF_8);
     ctx.log("wrote " + in.path("filePath").asText("catalog-info.yaml"));
   }
 

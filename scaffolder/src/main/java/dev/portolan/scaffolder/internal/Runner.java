@@ -709,6 +709,11 @@ public final class Runner {
     }
 
     @Override
+    public Optional<String> templateRef() {
+      return Optional.of(template.ref());
+    }
+
+    @Override
     public void sleep(long millis) throws InterruptedException {
       if (millis > maxWait.toMillis()) {
         throw fail(step.path().key("input"), "waiting " + millis + " ms is longer than the maximum of "
