@@ -167,6 +167,24 @@ class ScaffolderTest {
   }
 
   @Test
+  void run_emptyText_removesTheKeyButAnEmptySoleExpressionStays() throws IOException {
+    Path t = template("""
+          steps: []
+          output:
+            literal: ""
+            falseBlock: "{% if false %}x{% endif %}"
+            twoBlanks: ${{ parameters.blank }}${{ parameters.blank }}
+            soleBlank: ${{ parameters.blank }}
+            soleUndefined: ${{ parameters.nothing }}
+            list: ["", a]
+        """);
+    ScaffoldResult r = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(t),
+        json("{\"name\":\"x\",\"blank\":\"\"}")));
+    assertThat(r.error()).isEmpty();
+    assertThat(r.output()).isEqualTo(json("{\"soleBlank\":\"\",\"list\":[null,\"a\"]}"));
+  }
+
+  @Test
   void catalogWrite_entity_recordsTheSourceTemplateAnnotation() throws IOException {
     Path t = template("""
           steps:

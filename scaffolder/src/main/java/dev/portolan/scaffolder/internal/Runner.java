@@ -433,9 +433,14 @@ public final class Runner {
     return node;
   }
 
+  /**
+   * Renders one string leaf as scaffolder-backend 4.x does (Nunjitsu's JSON value coercion): a sole expression keeps
+   * its value's type, a {@code ""} result included, and an undefined result removes the key; any other string renders
+   * to text, and text that comes out empty (a literal {@code ""}, a false {@code {% if %}}) removes the key.
+   */
   private JsonNode renderString(String s, ObjectNode ctx, FieldPath path, boolean failed) {
     if (!s.contains("${{") && !s.contains("{%") && !s.contains("{#")) {
-      return TextNode.valueOf(s);
+      return s.isEmpty() ? MissingNode.getInstance() : TextNode.valueOf(s);
     }
     String name = file + " " + path;
     try {
@@ -445,7 +450,8 @@ public final class Runner {
       if (c.isSoleExpression()) {
         return c.evaluate(ctx, status);
       }
-      return TextNode.valueOf(c.render(ctx, status));
+      String text = c.render(ctx, status);
+      return text.isEmpty() ? MissingNode.getInstance() : TextNode.valueOf(text);
     } catch (TemplateException e) {
       if (strict) {
         throw fail(path, "cannot render " + redactText(s) + ": " + redactText(e.detail()));
