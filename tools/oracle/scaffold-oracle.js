@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Expected scaffolder results for the corpus templates, computed the way Backstage computes them.
+ * Expected scaffolder results for the corpus templates, computed the way Backstage's classic renderer computed them
+ * (a reconstruction on nunjucks 3.2.4). The committed expected files now come from Backstage's own code:
+ * scaffolder-backend/oracle.js, which reuses this file's template loading, parameter files and main loop.
+ * This file remains the source of bench-nunjucks.js's renderer and of --bench-manifest.
  *
  * Usage:
  *   node tools/oracle/scaffold-oracle.js [--oracle DIR] [--shared DIR] [--init-params] [--only SUBSTRING]

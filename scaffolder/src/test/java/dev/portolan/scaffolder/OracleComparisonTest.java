@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every corpus template, dry-run with each of its parameter files, produces what Backstage produces: the same steps
  * run or skipped, the same files (path, SHA-256, executable bit) and the same rendered output. The expected
- * results come from {@code tools/oracle/scaffold-oracle.js} (nunjucks 3.2.4 configured as Backstage's
- * SecureTemplater, fetch:template's algorithm), committed under {@code src/test/resources/oracle}.
+ * results come from {@code tools/oracle/scaffolder-backend/oracle.js} (Backstage's own scaffolder-backend 4.3.0 run
+ * headless: its NunjucksWorkflowRunner, Nunjitsu and built-in actions), committed under
+ * {@code src/test/resources/oracle}.
  */
 class OracleComparisonTest {
 
@@ -55,7 +56,10 @@ class OracleComparisonTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
 
-  /** Runs a corpus template as the oracle did: its parameter file, oracle-run actions only. */
+  /**
+   * Runs a corpus template as the oracle did: its parameter file, oracle-run actions only, JavaScript methods
+   * refused as scaffolder-backend 4.x refuses them.
+   */
   static ScaffoldResult runLikeOracle(Template t, JsonNode params) {
     return runLikeOracle(t, params, CorpusTemplatesTest.corpus());
   }
