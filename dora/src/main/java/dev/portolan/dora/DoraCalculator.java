@@ -62,8 +62,10 @@ public final class DoraCalculator {
   private final Optional<LocalDate> to;
   private final int windowDays;
   private final TierProfile profile;
+  private final int readThreads;
 
   private DoraCalculator(Builder b) {
+    this.readThreads = b.readThreads;
     this.clock = b.clock;
     this.from = b.from;
     this.to = b.to;
@@ -86,7 +88,7 @@ public final class DoraCalculator {
    * @return a new loader
    */
   public EventLoader loader() {
-    return new EventLoader();
+    return new EventLoader(readThreads, EventLoader.MIN_CHUNK_BYTES);
   }
 
   /**
@@ -267,8 +269,25 @@ public final class DoraCalculator {
     private Optional<LocalDate> to = Optional.empty();
     private int windowDays = Window.DEFAULT_DAYS;
     private TierProfile profile = TierProfile.DORA_2023;
+    private int readThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
+
+    /**
+     * How many threads may read one large uncompressed JSON Lines file, each a part cut at line breaks; the parts
+     * are merged in file order, so the result is the same as with one thread. Compressed files, standard input
+     * and small files are read by the calling thread alone.
+     *
+     * @param threads at least 1 (default: 2, or 1 on a single processor)
+     * @return this builder
+     */
+    public Builder readThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("read threads must be at least 1, found " + threads);
+      }
+      this.readThreads = threads;
+      return this;
+    }
 
     /**
      * The clock, used only to place a window when the data has no deployment.

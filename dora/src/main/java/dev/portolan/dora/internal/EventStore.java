@@ -223,8 +223,14 @@ public final class EventStore {
       int d, int service, int env, int status, long finished, int[] commits, int n, boolean rollback,
       boolean hotfix, int rollbackOf) {
     count(Counter.DEPLOYMENT_RECORDS);
+    mergeDeployment(d, service, env, status, finished, sortedUnique(commits, n), rollback, hotfix, rollbackOf);
+  }
+
+  /** Merges one deployment record (commits sorted and unique, not copied) without counting it. */
+  private void mergeDeployment(
+      int d, int service, int env, int status, long finished, int[] c, boolean rollback, boolean hotfix,
+      int rollbackOf) {
     ensureDeployment(Math.max(d, rollbackOf));
-    int[] c = sortedUnique(commits, n);
     byte flags = (byte) (PRESENT | (rollback ? ROLLBACK : 0) | (hotfix ? HOTFIX : 0));
     if ((depFlags[d] & PRESENT) == 0) {
       deploymentsUnique++;
@@ -274,6 +280,10 @@ public final class EventStore {
    */
   public void change(int sha, long time) {
     count(Counter.CHANGE_RECORDS);
+    mergeChange(sha, time);
+  }
+
+  private void mergeChange(int sha, long time) {
     if (!shaHasChange[sha]) {
       shaHasChange[sha] = true;
       shaTime[sha] = time;
@@ -294,6 +304,10 @@ public final class EventStore {
    */
   public void incident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
     count(Counter.INCIDENT_RECORDS);
+    mergeIncident(id, service, opened, resolved, causedBy, rootSha);
+  }
+
+  private void mergeIncident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
     Inc i = incidents.get(id);
     if (i == null) {
       i = new Inc(id);
@@ -318,6 +332,72 @@ public final class EventStore {
     if (rootSha != null && (i.rootSha == null || Strings.compare(rootSha, i.rootSha) < 0)) {
       i.rootSha = rootSha;
     }
+  }
+
+  /**
+   * Merges everything another store holds into this one, as if its records had been added here: the merge rules
+   * are commutative and associative, so the result is the same as reading both inputs into one store. Counters
+   * are added; the other store's problem samples follow this one's, their line numbers moved by
+   * {@code lineOffset} (the other store read the part of a file after this one's first {@code lineOffset}
+   * lines). The other store must not be used afterwards.
+   *
+   * @param other the store to take over
+   * @param lineOffset added to the line numbers of the other store's problems
+   */
+  public void merge(EventStore other, long lineOffset) {
+    for (int k = 0; k < counters.length; k++) {
+      counters[k] += other.counters[k];
+    }
+    other.problemSamples.forEach(
+        (kind, list) -> {
+          for (InputProblem p : list) {
+            problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.message());
+          }
+        });
+    int[] shaMap = shas.absorb(other.shas);
+    int shaMax = -1;
+    for (int id : shaMap) {
+      shaMax = Math.max(shaMax, id);
+    }
+    ensureSha(shaMax);
+    for (int id = 0; id < shaMap.length; id++) {
+      if (other.shaHasChange[id]) {
+        mergeChange(shaMap[id], other.shaTime[id]);
+      }
+    }
+    int[] svcMap = remap(other.services, services);
+    int[] valueMap = remap(other.values, values);
+    int[] depMap = remap(other.depIds, depIds);
+    int[] buf = new int[16];
+    for (int d = 0; d < other.depIds.size(); d++) {
+      if ((other.depFlags[d] & PRESENT) == 0) {
+        continue;
+      }
+      int[] oc = other.depCommits[d];
+      if (buf.length < oc.length) {
+        buf = new int[oc.length];
+      }
+      for (int k = 0; k < oc.length; k++) {
+        buf[k] = shaMap[oc[k]];
+      }
+      byte f = other.depFlags[d];
+      int of = other.depRollbackOf[d];
+      mergeDeployment(
+          depMap[d], svcMap[other.depService[d]], valueMap[other.depEnv[d]], valueMap[other.depStatus[d]],
+          other.depFinished[d], sortedUnique(buf, oc.length), (f & ROLLBACK) != 0, (f & HOTFIX) != 0,
+          of < 0 ? -1 : depMap[of]);
+    }
+    for (Inc i : other.incidents.values()) {
+      mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
+    }
+  }
+
+  private static int[] remap(StringTable from, StringTable to) {
+    int[] map = new int[from.size()];
+    for (int id = 0; id < map.length; id++) {
+      map[id] = to.id(from.text(id));
+    }
+    return map;
   }
 
   private static final int[] NO_COMMITS = new int[0];

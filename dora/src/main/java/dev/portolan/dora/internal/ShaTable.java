@@ -123,6 +123,25 @@ final class ShaTable {
     mask = m;
   }
 
+  /**
+   * The ids another table's shas have in this one, adding those it lacks.
+   *
+   * @param other the table to take over
+   * @return for each id of {@code other}, its id here
+   */
+  int[] absorb(ShaTable other) {
+    int[] map = new int[other.size];
+    long[] t = other.table;
+    for (int k = 0; k < t.length; k += 3) {
+      long tail = t[k + 2];
+      if (tail != 0) {
+        map[(int) tail - 1] = packed(t[k], t[k + 1], tail >>> 32);
+      }
+    }
+    other.other.forEach((s, id) -> map[id] = otherId(s));
+    return map;
+  }
+
   private static long mix(long a, long b, long d) {
     long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ d * 0x165667B19E3779F9L;
     h ^= h >>> 29;
