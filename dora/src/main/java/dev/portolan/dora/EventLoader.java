@@ -135,7 +135,7 @@ public final class EventLoader {
           i.causedByDeployment().filter(s -> !s.isEmpty()).orElse(null),
           i.rootCauseSha().filter(s -> !s.isEmpty()).orElse(null));
     } else {
-      store.problem(Problem.UNKNOWN_TYPE, OBJECTS, 0, "unknown event " + event);
+      store.problem(Problem.UNKNOWN_TYPE, OBJECTS, 0, 0, "unknown event " + event);
     }
     return this;
   }

@@ -92,6 +92,7 @@ public final class ReportWriter {
           g.writeStartObject();
           g.writeStringField("source", p.source());
           g.writeNumberField("line", p.line());
+          g.writeNumberField("column", p.column());
           g.writeStringField("kind", p.kind());
           g.writeStringField("message", p.message());
           g.writeEndObject();

@@ -100,13 +100,25 @@ public final class EventStore {
    * @param kind the kind
    * @param source the file name
    * @param line the line number, 1-based (0 for events given as objects)
+   * @param column the column in code points, 1-based (0 for events given as objects)
    * @param message what is wrong
    */
-  public void problem(Problem kind, String source, long line, String message) {
+  public void problem(Problem kind, String source, long line, int column, String message) {
     List<InputProblem> l = problemSamples.computeIfAbsent(kind, k -> new ArrayList<>());
     if (l.size() < PROBLEM_SAMPLES) {
-      l.add(new InputProblem(source, line, kind.key(), message));
+      l.add(new InputProblem(source, line, column, kind.key(), message));
     }
+  }
+
+  /**
+   * Whether a problem of this kind would still be kept as a sample, so finding its column is worth the work.
+   *
+   * @param kind the kind
+   * @return true while fewer than the sample count are kept
+   */
+  public boolean keeps(Problem kind) {
+    List<InputProblem> l = problemSamples.get(kind);
+    return l == null || l.size() < PROBLEM_SAMPLES;
   }
 
   /**
@@ -351,7 +363,7 @@ public final class EventStore {
     other.problemSamples.forEach(
         (kind, list) -> {
           for (InputProblem p : list) {
-            problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.message());
+            problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.column(), p.message());
           }
         });
     int[] shaMap = shas.absorb(other.shas);

@@ -33,6 +33,10 @@ public final class JsonLinesReader {
 
   private String source;
   private long contentLines;
+  /** The block being read, to find a problem line's text again. */
+  private byte[] blockBuf;
+  private int blockEnd;
+  private long blockFirstLine;
 
   /**
    * Creates a reader that adds to a store.
@@ -83,7 +87,8 @@ public final class JsonLinesReader {
         }
         store.count(Counter.LINES_READ);
         store.count(Counter.LINES_INVALID_JSON);
-        store.problem(Problem.LINE_TOO_LONG, source, firstLine, "line longer than " + MAX_LINE + " bytes, skipped");
+        store.problem(
+            Problem.LINE_TOO_LONG, source, firstLine, 1, "line longer than " + MAX_LINE + " bytes, skipped");
         firstLine++;
         len = skipLine(in, buf, len);
         eof = len < 0;
@@ -136,6 +141,9 @@ public final class JsonLinesReader {
   /** Reads the lines of buf[0, end); returns how many lines there were. */
   private long block(byte[] buf, int end, long firstLine) throws IOException {
     contentLines = 0;
+    blockBuf = buf;
+    blockEnd = end;
+    blockFirstLine = firstLine;
     Cursor cur = new Cursor(buf, end, firstLine);
     int pOff = 0;
     long pLine = firstLine;
@@ -287,46 +295,101 @@ public final class JsonLinesReader {
     contentLines++;
     String r = raw.submit();
     if (r != null) {
-      if (r == RawEvent.UNKNOWN_TYPE) {
-        store.problem(Problem.UNKNOWN_TYPE, source, line, "unknown event type " + raw.typeText());
-      } else {
-        store.problem(Problem.INVALID_EVENT, source, line, r);
+      Problem kind = r == RawEvent.UNKNOWN_TYPE ? Problem.UNKNOWN_TYPE : Problem.INVALID_EVENT;
+      if (store.keeps(kind)) {
+        String message = kind == Problem.UNKNOWN_TYPE ? "unknown event type " + raw.typeText() : r;
+        store.problem(kind, source, line, column(line, raw.problemField()), message);
       }
     }
     String f = raw.noOffsetField();
-    if (f != null) {
-      store.problem(Problem.TIMESTAMP_WITHOUT_OFFSET, source, line, f + ": timestamp without UTC offset, read as UTC");
+    if (f != null && store.keeps(Problem.TIMESTAMP_WITHOUT_OFFSET)) {
+      store.problem(
+          Problem.TIMESTAMP_WITHOUT_OFFSET, source, line, column(line, f),
+          f + ": timestamp without UTC offset, read as UTC");
     }
+  }
+
+  /**
+   * The column (code points, 1-based) of a field's value on a line of the current block, the last one when the
+   * key repeats, as the last one is the one read; the object's own column when field is null or not found.
+   */
+  private int column(long line, String field) {
+    Cursor c = new Cursor(blockBuf, blockEnd, blockFirstLine);
+    if (!c.seek(line)) {
+      return 1;
+    }
+    String text = new String(blockBuf, c.off, c.lineEnd() - c.off, StandardCharsets.UTF_8);
+    int at = -1;
+    int object = 0;
+    try (JsonParser q = factory.createParser(text)) {
+      if (q.nextToken() == JsonToken.START_OBJECT) {
+        object = (int) q.currentTokenLocation().getCharOffset();
+        String name;
+        while ((name = q.nextFieldName()) != null) {
+          q.nextToken();
+          if (name.equals(field)) {
+            at = (int) q.currentTokenLocation().getCharOffset();
+          }
+          q.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // The line was read before; what could be found up to the error is enough.
+    }
+    return codePointColumn(text, at >= 0 ? at : object);
+  }
+
+  /** The 1-based code point column of a 0-based char offset in a line. */
+  private static int codePointColumn(String line, int charOffset) {
+    int off = Math.max(0, Math.min(charOffset, line.length()));
+    return line.codePointCount(0, off) + 1;
   }
 
   /** One line read on its own, with the reference's rules: strip whitespace, one JSON object, nothing else. */
   private void slowLine(byte[] buf, int from, int to, long line) throws IOException {
-    String text = strip(new String(buf, from, to - from, StandardCharsets.UTF_8));
+    String full = new String(buf, from, to - from, StandardCharsets.UTF_8);
+    String text = strip(full);
     if (text.isEmpty()) {
       return;
     }
+    int lead = leadingSpace(full);
     contentLines++;
     try (JsonParser q = factory.createParser(text)) {
       JsonToken t = q.nextToken();
       if (t != JsonToken.START_OBJECT) {
+        int col = codePointColumn(full, lead + (int) q.currentTokenLocation().getCharOffset());
         q.skipChildren();
-        invalidJson(line, "expected a JSON object, found " + describe(t));
+        invalidJson(line, col, "expected a JSON object, found " + describe(t));
         return;
       }
       raw.read(q);
       JsonToken next = q.nextToken();
       if (next != null) {
-        invalidJson(line, "unexpected data after the JSON object at column " + q.currentTokenLocation().getColumnNr());
+        int col = codePointColumn(full, lead + (int) q.currentTokenLocation().getCharOffset());
+        invalidJson(line, col, "unexpected data after the JSON object");
         return;
       }
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at column " + loc.getColumnNr();
-      invalidJson(line, "invalid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      long off = loc == null ? -1 : loc.getCharOffset();
+      if (off < 0 && loc != null && loc.getColumnNr() > 0) {
+        off = loc.getColumnNr() - 1;
+      }
+      int col = codePointColumn(full, lead + (int) Math.max(off, 0));
+      invalidJson(line, col, "invalid JSON: " + firstLine(e.getOriginalMessage()));
       return;
     }
     contentLines--;
     commit(line);
+  }
+
+  /** The number of chars {@link #strip} removes at the start. */
+  private static int leadingSpace(String s) {
+    int a = 0;
+    while (a < s.length() && isSpace(s.charAt(a))) {
+      a++;
+    }
+    return a;
   }
 
   private static String describe(JsonToken t) {
@@ -361,9 +424,9 @@ public final class JsonLinesReader {
     return sb.toString();
   }
 
-  private void invalidJson(long line, String message) {
+  private void invalidJson(long line, int column, String message) {
     store.count(Counter.LINES_INVALID_JSON);
-    store.problem(Problem.INVALID_JSON, source, line, message);
+    store.problem(Problem.INVALID_JSON, source, line, column, message);
   }
 
   /** Strips whitespace at both ends the way Python's str.strip() does. */

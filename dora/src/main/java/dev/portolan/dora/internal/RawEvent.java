@@ -59,6 +59,8 @@ final class RawEvent {
   final Stamp resolved = new Stamp();
   /** The first timestamp without an offset that the rules parsed, for the problem log. */
   private String noOffsetField;
+  /** The field the last rejection is about, or null for the whole object. */
+  private String problemField;
 
   /** One text field, copied into a reusable buffer. */
   static final class Text {
@@ -302,6 +304,7 @@ final class RawEvent {
    */
   String submit() {
     noOffsetField = null;
+    problemField = null;
     switch (type) {
       case T_DEPLOYMENT:
         return deployment();
@@ -311,6 +314,7 @@ final class RawEvent {
         return incident();
       default:
         store.count(Counter.EVENTS_UNKNOWN_TYPE);
+        problemField = type == T_NONE ? null : "type";
         return UNKNOWN_TYPE;
     }
   }
@@ -320,12 +324,21 @@ final class RawEvent {
     return noOffsetField;
   }
 
+  /**
+   * The field whose value the last rejection by {@link #submit} is about, or null when it is about the whole
+   * object (a missing field or type).
+   */
+  String problemField() {
+    return problemField;
+  }
+
   /** The type text of an unknown type, for messages. */
   String typeText() {
     return typeText == null ? "missing" : typeText;
   }
 
-  private String invalid(String why) {
+  private String invalid(String field, String why) {
+    problemField = field;
     store.count(Counter.EVENTS_INVALID);
     return why;
   }
@@ -340,35 +353,35 @@ final class RawEvent {
 
   private String deployment() {
     if (id.kind == ABSENT) {
-      return invalid(missing("deployment", "id"));
+      return invalid(null, missing("deployment", "id"));
     }
     if (service.kind == ABSENT) {
-      return invalid(missing("deployment", "service"));
+      return invalid(null, missing("deployment", "service"));
     }
     if (env.kind == ABSENT) {
-      return invalid(missing("deployment", "environment"));
+      return invalid(null, missing("deployment", "environment"));
     }
     if (status.kind == ABSENT) {
-      return invalid(missing("deployment", "status"));
+      return invalid(null, missing("deployment", "status"));
     }
     if (!id.nonEmpty()) {
-      return invalid(notString("deployment", "id"));
+      return invalid("id", notString("deployment", "id"));
     }
     if (!service.nonEmpty()) {
-      return invalid(notString("deployment", "service"));
+      return invalid("service", notString("deployment", "service"));
     }
     if (env.kind != STRING) {
-      return invalid("deployment: field 'environment' must be a string");
+      return invalid("environment", "deployment: field 'environment' must be a string");
     }
     if (status.kind != STRING) {
-      return invalid("deployment: field 'status' must be a string");
+      return invalid("status", "deployment: field 'status' must be a string");
     }
     if (kCommits == OTHER || kCommits == LIST_BAD) {
-      return invalid("deployment: field 'commits' must be a list of strings");
+      return invalid("commits", "deployment: field 'commits' must be a list of strings");
     }
     long fin = time(finished, "finished_at");
     if (fin == Timestamps.INVALID) {
-      return invalid(badTime("deployment", "finished_at"));
+      return invalid("finished_at", badTime("deployment", "finished_at"));
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
     store.deployment(
@@ -410,19 +423,19 @@ final class RawEvent {
 
   private String change() {
     if (kSha == ABSENT) {
-      return invalid(missing("change", "sha"));
+      return invalid(null, missing("change", "sha"));
     }
     if (kSha != STRING || shaEmpty) {
-      return invalid(notString("change", "sha"));
+      return invalid("sha", notString("change", "sha"));
     }
     long t = time(committed, "committed_at");
     if (t == Timestamps.INVALID) {
-      return invalid(badTime("change", "committed_at"));
+      return invalid("committed_at", badTime("change", "committed_at"));
     }
     if (t == EventStore.NONE) {
       t = time(authored, "authored_at");
       if (t == Timestamps.INVALID) {
-        return invalid(badTime("change", "authored_at"));
+        return invalid("authored_at", badTime("change", "authored_at"));
       }
     }
     store.change(sha, t);
@@ -431,30 +444,30 @@ final class RawEvent {
 
   private String incident() {
     if (id.kind == ABSENT) {
-      return invalid(missing("incident", "id"));
+      return invalid(null, missing("incident", "id"));
     }
     if (service.kind == ABSENT) {
-      return invalid(missing("incident", "service"));
+      return invalid(null, missing("incident", "service"));
     }
     if (opened.kind == ABSENT) {
-      return invalid(missing("incident", "opened_at"));
+      return invalid(null, missing("incident", "opened_at"));
     }
     long o = time(opened, "opened_at");
     if (o == Timestamps.INVALID) {
-      return invalid(badTime("incident", "opened_at"));
+      return invalid("opened_at", badTime("incident", "opened_at"));
     }
     if (!id.nonEmpty()) {
-      return invalid(notString("incident", "id"));
+      return invalid("id", notString("incident", "id"));
     }
     if (!service.nonEmpty()) {
-      return invalid(notString("incident", "service"));
+      return invalid("service", notString("incident", "service"));
     }
     if (o == EventStore.NONE) {
-      return invalid("incident: field 'opened_at' must not be null");
+      return invalid("opened_at", "incident: field 'opened_at' must not be null");
     }
     long r = time(resolved, "resolved_at");
     if (r == Timestamps.INVALID) {
-      return invalid(badTime("incident", "resolved_at"));
+      return invalid("resolved_at", badTime("incident", "resolved_at"));
     }
     store.incident(
         id.str(),
