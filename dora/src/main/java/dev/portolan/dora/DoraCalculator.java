@@ -50,9 +50,9 @@ import java.util.Optional;
  * <h2>Window</h2>
  *
  * {@code [from, to)} in whole UTC days: fixed with {@link Builder#window}, or the last days up to today on the
- * builder's clock with {@link Builder#lastDays} (placed when each report is made). When not given, {@link #windowFor} takes {@value Window#DEFAULT_DAYS} days
- * (or {@link Builder#windowDays}) ending the day after the last counted deployment, or ending today on the clock
- * when there is none.
+ * builder's clock with {@link Builder#lastDays} (placed when each report is made). When not given,
+ * {@link #windowFor} takes {@value Window#DEFAULT_DAYS} days (or {@link Builder#windowDays}) ending the day after
+ * the last counted deployment, or ending today on the clock when there is none.
  *
  * <p>Instances are immutable and thread-safe.
  */

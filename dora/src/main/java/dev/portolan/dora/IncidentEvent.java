@@ -25,7 +25,16 @@ public record IncidentEvent(
     Optional<String> rootCauseSha)
     implements DeliveryEvent {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param id the incident id
+   * @param service the service affected
+   * @param openedAt when it was opened
+   * @param resolvedAt when it was resolved; empty while open
+   * @param causedByDeployment the deployment that caused it, when known
+   * @param rootCauseSha the commit that caused it, when known
+   */
   public IncidentEvent {
     DeploymentEvent.requireText(id, "id");
     DeploymentEvent.requireText(service, "service");

@@ -20,7 +20,17 @@ import java.util.Optional;
  */
 public record InputProblem(String source, long line, int column, String kind, String message) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param source the file name ({@code -} for standard input, {@code <events>} for objects)
+   * @param line the 1-based line number, or 0 when the event did not come from a line
+   * @param column the 1-based column in code points where the problem is (the offending value, the object when a
+   *     field is missing, the character JSON parsing stopped at), or 0 when the event did not come from a line
+   * @param kind {@code invalid_json}, {@code unknown_type}, {@code invalid_event}, {@code timestamp_without_offset}
+   *     or {@code line_too_long}
+   * @param message what is wrong
+   */
   public InputProblem {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(kind, "kind");

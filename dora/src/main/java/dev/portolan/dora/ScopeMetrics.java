@@ -37,7 +37,17 @@ public record ScopeMetrics(
     TimeToRestore timeToRestore,
     Optional<Tier> overallTier) {
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param deploymentFrequency counted deployments and deployment days
+   * @param leadTime lead time for changes, per delivered change
+   * @param changeFailureRate failed deployments over deployments
+   * @param failedDeploymentRecoveryTime time from a failed deployment to its restoration
+   * @param reworkRate rollbacks and hotfixes over deployments
+   * @param timeToRestore legacy time to restore service over every incident opened in the window
+   * @param overallTier the worst of the deployment frequency, lead time, change failure rate and recovery tiers
+   */
   public ScopeMetrics {
     Objects.requireNonNull(deploymentFrequency, "deploymentFrequency");
     Objects.requireNonNull(leadTime, "leadTime");
