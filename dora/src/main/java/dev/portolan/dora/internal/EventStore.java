@@ -138,6 +138,13 @@ public final class EventStore {
     return id;
   }
 
+  /** The id of a sha given as ASCII bytes. */
+  int shaId(byte[] c, int off, int len) {
+    int id = shas.id(c, off, len);
+    ensureSha(id);
+    return id;
+  }
+
   /**
    * The id of a sha given as a string.
    *

@@ -6,20 +6,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads JSON Lines into an {@link EventStore} in one pass with Jackson's streaming parser.
+ * Reads JSON Lines into an {@link EventStore} in one pass.
  *
- * <p>Input is read in blocks cut at line breaks. One parser reads a whole block as a sequence of root values (the
- * fast path); a line is accepted there only when it holds exactly one object that starts and ends on it. Anything
- * else (invalid JSON, a value that is not an object, two values on a line, a value spread over lines) sends just
- * the lines involved to the slow path, which reads them one by one exactly as a line-oriented reader would, and
- * the fast path resumes at the next line. Line breaks are {@code \n}, {@code \r\n} and {@code \r}. Not thread-safe.
+ * <p>Input is read in blocks cut at line breaks, and each line on its own. A plain line (one JSON object, ASCII,
+ * no escapes, the value shapes events use) is read straight from its bytes, with no strings or parser objects
+ * made. Every other line, valid or not, goes to the general path: the line is decoded, stripped of whitespace as
+ * the reference does, and read with Jackson's streaming parser, which holds it to one JSON object and nothing
+ * else. Both paths give the same result for a plain line. Line breaks are {@code \n}, {@code \r\n} and
+ * {@code \r}. Not thread-safe.
  */
 public final class JsonLinesReader {
 
@@ -138,157 +138,43 @@ public final class JsonLinesReader {
     return -1;
   }
 
-  /** Reads the lines of buf[0, end); returns how many lines there were. */
+  /**
+   * Reads the lines of buf[0, end); returns how many lines there were. A plain line is read straight from its
+   * bytes ({@link RawEvent#readLine}); any other line, valid or not, is read on its own by the general path.
+   */
   private long block(byte[] buf, int end, long firstLine) throws IOException {
     contentLines = 0;
     blockBuf = buf;
     blockEnd = end;
     blockFirstLine = firstLine;
-    Cursor cur = new Cursor(buf, end, firstLine);
-    int pOff = 0;
-    long pLine = firstLine;
-    boolean resynced = false;
-    while (true) {
-      if (notPlainUtf8Start(buf, pOff, end)) {
-        // Jackson would guess UTF-16/32 or skip a byte-order mark here; read this line on its own instead.
-        if (!cur.seek(pLine)) {
-          long lines = countLines(buf, end);
-          finish(lines);
-          return lines;
-        }
-        slowLine(buf, cur.off, cur.lineEnd(), pLine);
-        resynced = true;
-        if (!cur.seek(pLine + 1)) {
-          long lines = countLines(buf, end);
-          finish(lines);
-          return lines;
-        }
-        pOff = cur.off;
-        pLine = cur.line;
-        continue;
+    long line = firstLine;
+    int off = 0;
+    while (off < end) {
+      int e = off;
+      while (e < end && buf[e] != '\n' && buf[e] != '\r') {
+        e++;
       }
-      JsonParser p = factory.createParser(buf, pOff, end - pOff);
-      boolean pending = false;
-      long pendingLine = -1;
-      long objStart = -1;
-      long slowFrom;
-      long slowTo;
-      try {
-        while (true) {
-          JsonToken t = p.nextToken();
-          if (t == null) {
-            if (pending) {
-              commit(pendingLine);
-            }
-            long lines;
-            if (resynced) {
-              lines = countLines(buf, end);
-            } else {
-              JsonLocation loc = p.currentLocation();
-              lines = loc.getLineNr() - 1 + (loc.getColumnNr() > 1 ? 1 : 0);
-            }
-            finish(lines);
-            return lines;
-          }
-          long start = pLine + p.currentTokenLocation().getLineNr() - 1;
-          if (pending) {
-            pending = false;
-            if (start == pendingLine) {
-              slowFrom = pendingLine;
-              slowTo = pendingLine;
-              break;
-            }
-            commit(pendingLine);
-          }
-          if (t == JsonToken.START_OBJECT) {
-            objStart = start;
-            raw.read(p);
-            objStart = -1;
-            long endLine = pLine + p.currentLocation().getLineNr() - 1;
-            if (endLine != start) {
-              slowFrom = start;
-              slowTo = endLine;
-              break;
-            }
-            pending = true;
-            pendingLine = start;
-          } else {
-            p.skipChildren();
-            slowFrom = start;
-            slowTo = pLine + p.currentLocation().getLineNr() - 1;
-            break;
-          }
+      if (e > off) {
+        if (raw.readLine(buf, off, e)) {
+          commit(line);
+        } else {
+          slowLine(buf, off, e, line);
         }
-      } catch (JsonProcessingException | CharConversionException e) {
-        long errLine = pLine + Math.max(p.currentLocation().getLineNr(), 1) - 1;
-        slowFrom = objStart >= 0 ? objStart : errLine;
-        slowTo = errLine;
-        if (pending) {
-          if (pendingLine >= slowFrom) {
-            slowFrom = pendingLine;
-          } else {
-            commit(pendingLine);
-          }
-        }
-      } finally {
-        p.close();
       }
-      for (long line = slowFrom; line <= slowTo; line++) {
-        if (!cur.seek(line)) {
-          break;
-        }
-        slowLine(buf, cur.off, cur.lineEnd(), line);
+      if (e < end && buf[e] == '\r' && e + 1 < end && buf[e + 1] == '\n') {
+        e++;
       }
-      resynced = true;
-      if (!cur.seek(slowTo + 1)) {
-        long lines = countLines(buf, end);
-        finish(lines);
-        return lines;
-      }
-      pOff = cur.off;
-      pLine = cur.line;
+      off = e + 1;
+      line++;
     }
-  }
-
-  /** Whether the bytes at off would make Jackson guess another encoding than UTF-8 or skip a byte-order mark. */
-  private static boolean notPlainUtf8Start(byte[] buf, int off, int end) {
-    if (off >= end) {
-      return false;
-    }
-    int b0 = buf[off] & 0xFF;
-    if (b0 == 0xEF || b0 == 0xFE || b0 == 0xFF) {
-      return true;
-    }
-    for (int i = off; i < Math.min(end, off + 4); i++) {
-      if (buf[i] == 0) {
-        return true;
-      }
-    }
-    return false;
+    long lines = line - firstLine;
+    finish(lines);
+    return lines;
   }
 
   private void finish(long lines) {
     store.count(Counter.LINES_READ, lines);
     store.count(Counter.LINES_BLANK, lines - contentLines);
-  }
-
-  private static long countLines(byte[] buf, int end) {
-    long n = 0;
-    for (int i = 0; i < end; i++) {
-      byte b = buf[i];
-      if (b == '\n') {
-        n++;
-      } else if (b == '\r') {
-        n++;
-        if (i + 1 < end && buf[i + 1] == '\n') {
-          i++;
-        }
-      }
-    }
-    if (end > 0 && buf[end - 1] != '\n' && buf[end - 1] != '\r') {
-      n++;
-    }
-    return n;
   }
 
   private void commit(long line) {

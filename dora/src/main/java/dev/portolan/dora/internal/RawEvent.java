@@ -79,6 +79,20 @@ final class RawEvent {
       }
     }
 
+    /** Takes a value from the line parser: ASCII bytes when a string. */
+    void set(byte k, byte[] b, int off, int n) {
+      kind = k;
+      if (k == STRING) {
+        if (n > buf.length) {
+          buf = new char[Math.max(n, buf.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+          buf[i] = (char) b[off + i];
+        }
+        len = n;
+      }
+    }
+
     boolean nonEmpty() {
       return kind == STRING && len > 0;
     }
@@ -189,6 +203,452 @@ final class RawEvent {
           p.skipChildren();
       }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The line parser: plain, well-formed lines straight from bytes.
+  // ---------------------------------------------------------------------------------------------------------
+
+  /** The longest string value the line parser takes; longer ones go to the general path and its limits. */
+  private static final int MAX_PLAIN_STRING = 1 << 16;
+
+  private static final int F_OTHER = 0;
+  private static final int F_TYPE = 1;
+  private static final int F_ID = 2;
+  private static final int F_SERVICE = 3;
+  private static final int F_ENV = 4;
+  private static final int F_STATUS = 5;
+  private static final int F_ROLLBACK_OF = 6;
+  private static final int F_CAUSED_BY = 7;
+  private static final int F_ROOT_SHA = 8;
+  private static final int F_IS_ROLLBACK = 9;
+  private static final int F_IS_HOTFIX = 10;
+  private static final int F_SHA = 11;
+  private static final int F_COMMITS = 12;
+  private static final int F_FINISHED = 13;
+  private static final int F_COMMITTED = 14;
+  private static final int F_AUTHORED = 15;
+  private static final int F_OPENED = 16;
+  private static final int F_RESOLVED = 17;
+
+  /** Field names by field number; index 0 is unused. */
+  private static final byte[][] NAMES = {
+    new byte[0],
+    ascii("type"),
+    ascii("id"),
+    ascii("service"),
+    ascii("environment"),
+    ascii("status"),
+    ascii("rollback_of"),
+    ascii("caused_by_deployment"),
+    ascii("root_cause_sha"),
+    ascii("is_rollback"),
+    ascii("is_hotfix"),
+    ascii("sha"),
+    ascii("commits"),
+    ascii("finished_at"),
+    ascii("committed_at"),
+    ascii("authored_at"),
+    ascii("opened_at"),
+    ascii("resolved_at")
+  };
+
+  private static final byte[] TRUE_BYTES = ascii("true");
+  private static final byte[] FALSE_BYTES = ascii("false");
+  private static final byte[] NULL_BYTES = ascii("null");
+
+  /** Where the strings of the line are, so shas are interned only once the whole line is known to be good. */
+  private int shaFrom;
+  private int shaLen;
+  private int[] commitFrom = new int[16];
+  private int[] commitLen = new int[16];
+  private char[] stampChars = new char[40];
+  /** Set by {@link #value}: where a string value starts and how long it is. */
+  private int strFrom;
+  private int strLen;
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Reads one line holding one plain JSON object: ASCII only, no escapes, values that are strings, booleans,
+   * null, numbers or arrays of strings, spaces and tabs between tokens. The result is the same as
+   * {@link #read(JsonParser)} on that line. Anything else (including every kind of invalid JSON) returns false
+   * with nothing changed in the store, so the caller reads the line with the general path.
+   *
+   * @param b the bytes
+   * @param from the first byte of the line
+   * @param to the end of the line, before its break
+   * @return true when the line was read
+   */
+  boolean readLine(byte[] b, int from, int to) {
+    reset();
+    int i = skipWs(b, from, to);
+    if (i >= to || b[i] != '{') {
+      return false;
+    }
+    i = skipWs(b, i + 1, to);
+    if (i < to && b[i] == '}') {
+      i++;
+    } else {
+      while (true) {
+        if (i >= to || b[i] != '"') {
+          return false;
+        }
+        int ks = i + 1;
+        int ke = stringEnd(b, ks, to);
+        if (ke < 0) {
+          return false;
+        }
+        int f = field(b, ks, ke - ks);
+        i = skipWs(b, ke + 1, to);
+        if (i >= to || b[i] != ':') {
+          return false;
+        }
+        i = skipWs(b, i + 1, to);
+        i = member(b, i, to, f);
+        if (i < 0) {
+          return false;
+        }
+        i = skipWs(b, i, to);
+        if (i >= to) {
+          return false;
+        }
+        if (b[i] == ',') {
+          i = skipWs(b, i + 1, to);
+          continue;
+        }
+        if (b[i] == '}') {
+          i++;
+          break;
+        }
+        return false;
+      }
+    }
+    if (skipWs(b, i, to) != to) {
+      return false;
+    }
+    if (kSha == STRING && !shaEmpty) {
+      sha = store.shaId(b, shaFrom, shaLen);
+    }
+    if (kCommits == LIST_OK) {
+      for (int k = 0; k < nCommits; k++) {
+        commits[k] = store.shaId(b, commitFrom[k], commitLen[k]);
+      }
+    }
+    return true;
+  }
+
+  private static int skipWs(byte[] b, int i, int to) {
+    while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the closing quote of a plain string starting at s, or -1 for anything else. */
+  private static int stringEnd(byte[] b, int s, int to) {
+    int end = Math.min(to, s + MAX_PLAIN_STRING);
+    for (int i = s; i < end; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      if (c < 0x20 || c == '\\') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int field(byte[] b, int off, int len) {
+    for (int f = 1; f < NAMES.length; f++) {
+      byte[] n = NAMES[f];
+      if (n.length == len && Arrays.equals(b, off, off + len, n, 0, len)) {
+        return f;
+      }
+    }
+    return F_OTHER;
+  }
+
+  /** Reads a scalar at i; returns its kind and sets the end in {@link #strFrom}/{@link #strLen}, or -1. */
+  private int scalar(byte[] b, int i, int to) {
+    byte c = b[i];
+    if (c == '"') {
+      int e = stringEnd(b, i + 1, to);
+      if (e < 0) {
+        return -1;
+      }
+      strFrom = i + 1;
+      strLen = e - i - 1;
+      return STRING;
+    }
+    if (c == 't' && literal(b, i, to, TRUE_BYTES)) {
+      strFrom = i;
+      strLen = 4;
+      return TRUE;
+    }
+    if (c == 'f' && literal(b, i, to, FALSE_BYTES)) {
+      strFrom = i;
+      strLen = 5;
+      return FALSE;
+    }
+    if (c == 'n' && literal(b, i, to, NULL_BYTES)) {
+      strFrom = i;
+      strLen = 4;
+      return NULL;
+    }
+    return -1;
+  }
+
+  /** The end of the value after a scalar (strings include their closing quote). */
+  private int afterScalar(int kind) {
+    return kind == STRING ? strFrom + strLen + 1 : strFrom + strLen;
+  }
+
+  private static boolean literal(byte[] b, int i, int to, byte[] lit) {
+    int e = i + lit.length;
+    if (e > to || !Arrays.equals(b, i, e, lit, 0, lit.length)) {
+      return false;
+    }
+    if (e == to) {
+      return true;
+    }
+    byte n = b[e];
+    return n == ' ' || n == '\t' || n == ',' || n == '}' || n == ']';
+  }
+
+  /** Reads the value of a member with field number f at i; returns the index after it, or -1. */
+  private int member(byte[] b, int i, int to, int f) {
+    if (i >= to) {
+      return -1;
+    }
+    byte c = b[i];
+    if (c == '[') {
+      return array(b, i + 1, to, f);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      return f == F_OTHER ? number(b, i, to) : -1;
+    }
+    int k = scalar(b, i, to);
+    if (k < 0) {
+      return -1;
+    }
+    byte kind = (byte) k;
+    int s = strFrom;
+    int n = strLen;
+    switch (f) {
+      case F_TYPE:
+        if (kind == STRING) {
+          type = typeOf(b, s, n);
+          typeText =
+              type == T_OTHER
+                  ? "\"" + truncate(new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1)) + "\""
+                  : null;
+        } else {
+          type = T_OTHER;
+          typeText = kind == NULL ? "null" : "a non-string value";
+        }
+        break;
+      case F_ID:
+        id.set(kind, b, s, n);
+        break;
+      case F_SERVICE:
+        service.set(kind, b, s, n);
+        break;
+      case F_ENV:
+        env.set(kind, b, s, n);
+        break;
+      case F_STATUS:
+        status.set(kind, b, s, n);
+        break;
+      case F_ROLLBACK_OF:
+        rollbackOf.set(kind, b, s, n);
+        break;
+      case F_CAUSED_BY:
+        kCausedBy = kind;
+        causedBy = kind == STRING ? new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+        break;
+      case F_ROOT_SHA:
+        kRootSha = kind;
+        rootSha = kind == STRING ? new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+        break;
+      case F_IS_ROLLBACK:
+        kRollback = kind;
+        break;
+      case F_IS_HOTFIX:
+        kHotfix = kind;
+        break;
+      case F_SHA:
+        kSha = kind;
+        if (kind == STRING) {
+          shaEmpty = n == 0;
+          shaFrom = s;
+          shaLen = n;
+        }
+        break;
+      case F_COMMITS:
+        nCommits = 0;
+        if (kind == STRING) {
+          kCommits = n == 0 ? FALSY : OTHER;
+        } else {
+          kCommits = kind == TRUE ? OTHER : FALSY;
+        }
+        break;
+      case F_FINISHED:
+        stamp(b, s, n, kind, finished);
+        break;
+      case F_COMMITTED:
+        stamp(b, s, n, kind, committed);
+        break;
+      case F_AUTHORED:
+        stamp(b, s, n, kind, authored);
+        break;
+      case F_OPENED:
+        stamp(b, s, n, kind, opened);
+        break;
+      case F_RESOLVED:
+        stamp(b, s, n, kind, resolved);
+        break;
+      default:
+        break;
+    }
+    return afterScalar(kind);
+  }
+
+  private void stamp(byte[] b, int s, int n, byte kind, Stamp st) {
+    st.kind = kind;
+    if (kind == STRING) {
+      if (n > stampChars.length) {
+        stampChars = new char[n];
+      }
+      for (int i = 0; i < n; i++) {
+        stampChars[i] = (char) b[s + i];
+      }
+      st.value = ts.parse(stampChars, 0, n);
+      st.noOffset = st.value != Timestamps.INVALID && !ts.hadOffset();
+    }
+  }
+
+  /** An array of strings (commits, or a field the event ignores); anything else inside returns -1. */
+  private int array(byte[] b, int i, int to, int f) {
+    if (f != F_COMMITS && f != F_OTHER) {
+      return -1;
+    }
+    if (f == F_COMMITS) {
+      nCommits = 0;
+      kCommits = LIST_OK;
+    }
+    i = skipWs(b, i, to);
+    if (i < to && b[i] == ']') {
+      if (f == F_COMMITS) {
+        kCommits = FALSY;
+      }
+      return i + 1;
+    }
+    while (true) {
+      if (i >= to || b[i] != '"') {
+        return -1;
+      }
+      int e = stringEnd(b, i + 1, to);
+      if (e < 0) {
+        return -1;
+      }
+      if (f == F_COMMITS) {
+        if (nCommits == commitFrom.length) {
+          commitFrom = Arrays.copyOf(commitFrom, nCommits * 2);
+          commitLen = Arrays.copyOf(commitLen, nCommits * 2);
+          commits = Arrays.copyOf(commits, Math.max(commits.length, nCommits * 2));
+        }
+        commitFrom[nCommits] = i + 1;
+        commitLen[nCommits] = e - i - 1;
+        nCommits++;
+      }
+      i = skipWs(b, e + 1, to);
+      if (i >= to) {
+        return -1;
+      }
+      if (b[i] == ']') {
+        return i + 1;
+      }
+      if (b[i] != ',') {
+        return -1;
+      }
+      i = skipWs(b, i + 1, to);
+    }
+  }
+
+  /** A JSON number, strictly; returns the index after it or -1. */
+  private static int number(byte[] b, int i, int to) {
+    if (b[i] == '-') {
+      i++;
+    }
+    if (i >= to) {
+      return -1;
+    }
+    if (b[i] == '0') {
+      i++;
+    } else if (b[i] >= '1' && b[i] <= '9') {
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+    } else {
+      return -1;
+    }
+    if (i < to && b[i] == '.') {
+      i++;
+      int d = i;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == d) {
+        return -1;
+      }
+    }
+    if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      if (i < to && (b[i] == '+' || b[i] == '-')) {
+        i++;
+      }
+      int d = i;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == d) {
+        return -1;
+      }
+    }
+    if (i == to) {
+      return i;
+    }
+    byte n = b[i];
+    return n == ' ' || n == '\t' || n == ',' || n == '}' || n == ']' ? i : -1;
+  }
+
+  private static int typeOf(byte[] c, int off, int len) {
+    if (is(c, off, len, "deployment")) {
+      return T_DEPLOYMENT;
+    }
+    if (is(c, off, len, "change") || is(c, off, len, "commit")) {
+      return T_CHANGE;
+    }
+    if (is(c, off, len, "incident")) {
+      return T_INCIDENT;
+    }
+    return T_OTHER;
+  }
+
+  private static boolean is(byte[] c, int off, int len, String s) {
+    if (len != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (c[off + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String truncate(String s) {

@@ -65,6 +65,39 @@ final class ShaTable {
     return id(s.toCharArray(), 0, s.length());
   }
 
+  /** The id of an ASCII sha given as bytes. */
+  int id(byte[] c, int off, int len) {
+    if (len == 40) {
+      long a = 0;
+      long b = 0;
+      long d = 0;
+      int bad = 0;
+      for (int i = 0; i < 16; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        a = (a << 4) | (x & 0xf);
+      }
+      for (int i = 16; i < 32; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        b = (b << 4) | (x & 0xf);
+      }
+      for (int i = 32; i < 40; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        d = (d << 4) | (x & 0xf);
+      }
+      if (bad >= 0) {
+        return packed(a, b, d);
+      }
+    }
+    return otherId(new String(c, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  private static int nibble(byte ch) {
+    return ch >= 0 ? NIBBLE[ch] : -1;
+  }
+
   private static int nibble(char ch) {
     return ch < 128 ? NIBBLE[ch] : -1;
   }
