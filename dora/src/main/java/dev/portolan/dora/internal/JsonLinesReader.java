@@ -30,6 +30,7 @@ public final class JsonLinesReader {
   private final EventStore store;
   private final RawEvent raw;
   private final int blockSize;
+  private final boolean plainLines;
 
   private String source;
   private long contentLines;
@@ -48,10 +49,16 @@ public final class JsonLinesReader {
   }
 
   JsonLinesReader(EventStore store, int blockSize) {
+    this(store, blockSize, true);
+  }
+
+  /** A reader that can be told to send every line to the general path, to check both paths agree. */
+  JsonLinesReader(EventStore store, int blockSize, boolean plainLines) {
     this.factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     this.store = store;
     this.raw = new RawEvent(store);
     this.blockSize = blockSize;
+    this.plainLines = plainLines;
   }
 
   /**
@@ -155,7 +162,7 @@ public final class JsonLinesReader {
         e++;
       }
       if (e > off) {
-        if (raw.readLine(buf, off, e)) {
+        if (plainLines && raw.readLine(buf, off, e)) {
           commit(line);
         } else {
           slowLine(buf, off, e, line);
