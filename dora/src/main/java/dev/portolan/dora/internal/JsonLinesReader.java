@@ -157,14 +157,15 @@ public final class JsonLinesReader {
     long line = firstLine;
     int off = 0;
     while (off < end) {
-      int e = off;
-      while (e < end && buf[e] != '\n' && buf[e] != '\r') {
-        e++;
-      }
-      if (e > off) {
-        if (plainLines && raw.readLine(buf, off, e)) {
-          commit(line);
-        } else {
+      int e = plainLines ? raw.readLine(buf, off, end) : -1;
+      if (e >= 0) {
+        commit(line);
+      } else {
+        e = off;
+        while (e < end && buf[e] != '\n' && buf[e] != '\r') {
+          e++;
+        }
+        if (e > off) {
           slowLine(buf, off, e, line);
         }
       }

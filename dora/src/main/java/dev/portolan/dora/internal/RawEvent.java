@@ -3,6 +3,9 @@ package dev.portolan.dora.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -274,19 +277,19 @@ final class RawEvent {
   /**
    * Reads one line holding one plain JSON object: ASCII only, no escapes, values that are strings, booleans,
    * null, numbers or arrays of strings, spaces and tabs between tokens. The result is the same as
-   * {@link #read(JsonParser)} on that line. Anything else (including every kind of invalid JSON) returns false
-   * with nothing changed in the store, so the caller reads the line with the general path.
+   * {@link #read(JsonParser)} on that line. Anything else (including every kind of invalid JSON) returns -1 with
+   * nothing changed in the store, so the caller reads the line with the general path.
    *
    * @param b the bytes
    * @param from the first byte of the line
-   * @param to the end of the line, before its break
-   * @return true when the line was read
+   * @param to the end of the bytes; the line ends before the first {@code \n} or {@code \r}, or here
+   * @return the end of the line (its break, or {@code to}) when it was read, else -1
    */
-  boolean readLine(byte[] b, int from, int to) {
+  int readLine(byte[] b, int from, int to) {
     reset();
     int i = skipWs(b, from, to);
     if (i >= to || b[i] != '{') {
-      return false;
+      return -1;
     }
     i = skipWs(b, i + 1, to);
     if (i < to && b[i] == '}') {
@@ -294,26 +297,26 @@ final class RawEvent {
     } else {
       while (true) {
         if (i >= to || b[i] != '"') {
-          return false;
+          return -1;
         }
         int ks = i + 1;
         int ke = stringEnd(b, ks, to);
         if (ke < 0) {
-          return false;
+          return -1;
         }
         int f = field(b, ks, ke - ks);
         i = skipWs(b, ke + 1, to);
         if (i >= to || b[i] != ':') {
-          return false;
+          return -1;
         }
         i = skipWs(b, i + 1, to);
         i = member(b, i, to, f);
         if (i < 0) {
-          return false;
+          return -1;
         }
         i = skipWs(b, i, to);
         if (i >= to) {
-          return false;
+          return -1;
         }
         if (b[i] == ',') {
           i = skipWs(b, i + 1, to);
@@ -323,11 +326,12 @@ final class RawEvent {
           i++;
           break;
         }
-        return false;
+        return -1;
       }
     }
-    if (skipWs(b, i, to) != to) {
-      return false;
+    i = skipWs(b, i, to);
+    if (i < to && b[i] != '\n' && b[i] != '\r') {
+      return -1;
     }
     if (kSha == STRING && !shaEmpty) {
       sha = store.shaId(b, shaFrom, shaLen);
@@ -337,7 +341,7 @@ final class RawEvent {
         commits[k] = store.shaId(b, commitFrom[k], commitLen[k]);
       }
     }
-    return true;
+    return i;
   }
 
   private static int skipWs(byte[] b, int i, int to) {
@@ -347,10 +351,30 @@ final class RawEvent {
     return i;
   }
 
-  /** The index of the closing quote of a plain string starting at s, or -1 for anything else. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the closing quote of a plain string starting at s, or -1 for anything else. Eight bytes at a
+   * time skip over plain characters: a word is plain when none of its bytes is a quote, a backslash, a control
+   * character or above 0x7f.
+   */
   private static int stringEnd(byte[] b, int s, int to) {
     int end = Math.min(to, s + MAX_PLAIN_STRING);
-    for (int i = s; i < end; i++) {
+    int i = s;
+    while (i + 8 <= end) {
+      long w = (long) LONGS.get(b, i);
+      long q = w ^ 0x2222222222222222L;
+      long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
+      long special = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
+      if ((special & HIGHS) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    for (; i < end; i++) {
       byte c = b[i];
       if (c == '"') {
         return i;
