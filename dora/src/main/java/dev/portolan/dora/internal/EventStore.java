@@ -138,6 +138,76 @@ public final class EventStore {
     return id;
   }
 
+  /** Change records of packed shas waiting to be merged in a batch: three longs of sha, then the time. */
+  private final long[] pending = new long[4 * BATCH];
+  private int nPending;
+  private static final int BATCH = 64;
+  private long[] keys = new long[3 * 16];
+
+  /**
+   * Adds a validated change record whose sha is given as ASCII bytes. Records of hex shas are merged in batches
+   * (see {@link #flush}), so the table lookups of a batch overlap.
+   *
+   * @param b the bytes
+   * @param off the first byte of the sha
+   * @param len its length
+   * @param time the commit time in epoch microseconds, or {@link #NONE}
+   */
+  void change(byte[] b, int off, int len, long time) {
+    int at = 4 * nPending;
+    if (!ShaTable.pack(b, off, len, pending, at)) {
+      change(shaId(b, off, len), time);
+      return;
+    }
+    count(Counter.CHANGE_RECORDS);
+    pending[at + 3] = time;
+    if (++nPending == BATCH) {
+      flush();
+    }
+  }
+
+  /** Merges the change records waiting in the batch; done before anything reads the change times. */
+  public void flush() {
+    long[] p = pending;
+    int n = nPending;
+    for (int k = 0; k < n; k++) {
+      shas.touch(p[4 * k], p[4 * k + 1], p[4 * k + 2]);
+    }
+    for (int k = 0; k < n; k++) {
+      int id = shas.packed(p[4 * k], p[4 * k + 1], p[4 * k + 2]);
+      ensureSha(id);
+      mergeChange(id, p[4 * k + 3]);
+    }
+    nPending = 0;
+  }
+
+  /**
+   * The ids of several shas given as ASCII bytes, looked up together.
+   *
+   * @param b the bytes
+   * @param from where each sha starts
+   * @param len how long each is
+   * @param n how many there are
+   * @param out receives the ids
+   */
+  void shaIds(byte[] b, int[] from, int[] len, int n, int[] out) {
+    if (keys.length < 3 * n) {
+      keys = new long[3 * n];
+    }
+    long[] k = keys;
+    for (int j = 0; j < n; j++) {
+      if (ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
+        shas.touch(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
+      } else {
+        k[3 * j + 2] = -1;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      out[j] = k[3 * j + 2] < 0 ? shas.id(b, from[j], len[j]) : shas.packed(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
+      ensureSha(out[j]);
+    }
+  }
+
   /** The id of a sha given as ASCII bytes. */
   int shaId(byte[] c, int off, int len) {
     int id = shas.id(c, off, len);
@@ -364,6 +434,8 @@ public final class EventStore {
    * @param lineOffset added to the line numbers of the other store's problems
    */
   public void merge(EventStore other, long lineOffset) {
+    flush();
+    other.flush();
     for (int k = 0; k < counters.length; k++) {
       counters[k] += other.counters[k];
     }

@@ -84,6 +84,7 @@ public final class JsonLinesReader {
         }
       }
       if (len == 0) {
+        store.flush();
         return;
       }
       int cut = eof ? len : lastBreak(buf, len);

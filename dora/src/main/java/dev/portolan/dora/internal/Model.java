@@ -49,6 +49,7 @@ public final class Model {
    * @param store the merged events
    */
   public Model(EventStore store) {
+    store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
     c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();

@@ -117,6 +117,7 @@ final class RawEvent {
   }
 
   private void reset() {
+    shaBytes = null;
     type = T_NONE;
     typeText = null;
     id.kind = service.kind = env.kind = status.kind = rollbackOf.kind = ABSENT;
@@ -262,6 +263,8 @@ final class RawEvent {
 
   /** Where the strings of the line are, so shas are interned only once the whole line is known to be good. */
   private int shaFrom;
+  /** The line of a change read by {@link #readLine} whose sha is still bytes, or null. */
+  private byte[] shaBytes;
   private int shaLen;
   private int[] commitFrom = new int[16];
   private int[] commitLen = new int[16];
@@ -334,12 +337,10 @@ final class RawEvent {
       return -1;
     }
     if (kSha == STRING && !shaEmpty) {
-      sha = store.shaId(b, shaFrom, shaLen);
+      shaBytes = b;
     }
     if (kCommits == LIST_OK) {
-      for (int k = 0; k < nCommits; k++) {
-        commits[k] = store.shaId(b, commitFrom[k], commitLen[k]);
-      }
+      store.shaIds(b, commitFrom, commitLen, nCommits, commits);
     }
     return i;
   }
@@ -922,7 +923,11 @@ final class RawEvent {
         return invalid("authored_at", badTime("change", "authored_at"));
       }
     }
-    store.change(sha, t);
+    if (shaBytes != null) {
+      store.change(shaBytes, shaFrom, shaLen, t);
+    } else {
+      store.change(sha, t);
+    }
     return null;
   }
 

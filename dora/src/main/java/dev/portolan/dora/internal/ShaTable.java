@@ -112,7 +112,53 @@ final class ShaTable {
     return n;
   }
 
-  private int packed(long a, long b, long d) {
+  /** Loads folded into this field keep the JIT from dropping {@link #touch}. */
+  private long sink;
+
+  /**
+   * Packs a 40-character lower-case hex sha given as bytes into three longs at {@code key[at..at+2]}.
+   *
+   * @return false when the text is not such a sha
+   */
+  static boolean pack(byte[] c, int off, int len, long[] key, int at) {
+    if (len != 40) {
+      return false;
+    }
+    long a = 0;
+    long b = 0;
+    long d = 0;
+    int bad = 0;
+    for (int i = 0; i < 16; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      a = (a << 4) | (x & 0xf);
+    }
+    for (int i = 16; i < 32; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      b = (b << 4) | (x & 0xf);
+    }
+    for (int i = 32; i < 40; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      d = (d << 4) | (x & 0xf);
+    }
+    key[at] = a;
+    key[at + 1] = b;
+    key[at + 2] = d;
+    return bad >= 0;
+  }
+
+  /**
+   * Reads the slot a packed sha hashes to, so that when several are touched before any is looked up their cache
+   * misses overlap instead of coming one after another.
+   */
+  void touch(long a, long b, long d) {
+    sink += table[3 * ((int) mix(a, b, d) & mask) + 2];
+  }
+
+  /** The id of a packed sha, added when new. */
+  int packed(long a, long b, long d) {
     int i = (int) mix(a, b, d) & mask;
     long[] t = table;
     while (true) {
