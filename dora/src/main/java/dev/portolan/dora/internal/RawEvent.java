@@ -387,10 +387,35 @@ final class RawEvent {
     return -1;
   }
 
-  private static int field(byte[] b, int off, int len) {
+  /** Field numbers by name length, so a name is compared only with the names of its length. */
+  private static final int[][] BY_LENGTH = byLength();
+
+  private static int[][] byLength() {
+    int max = 0;
+    for (byte[] n : NAMES) {
+      max = Math.max(max, n.length);
+    }
+    int[][] out = new int[max + 1][0];
     for (int f = 1; f < NAMES.length; f++) {
+      int[] l = out[NAMES[f].length];
+      l = Arrays.copyOf(l, l.length + 1);
+      l[l.length - 1] = f;
+      out[NAMES[f].length] = l;
+    }
+    return out;
+  }
+
+  private static int field(byte[] b, int off, int len) {
+    if (len >= BY_LENGTH.length) {
+      return F_OTHER;
+    }
+    for (int f : BY_LENGTH[len]) {
       byte[] n = NAMES[f];
-      if (n.length == len && Arrays.equals(b, off, off + len, n, 0, len)) {
+      int i = 0;
+      while (i < len && b[off + i] == n[i]) {
+        i++;
+      }
+      if (i == len) {
         return f;
       }
     }
