@@ -210,11 +210,24 @@ final class ShaTable {
    */
   int[] absorb(ShaTable other) {
     int[] map = new int[other.size];
+    while ((packedCount + (long) other.packedCount) * 5L > (mask + 1L) * 4L) {
+      rehash();
+    }
     long[] t = other.table;
-    for (int k = 0; k < t.length; k += 3) {
-      long tail = t[k + 2];
-      if (tail != 0) {
-        map[(int) tail - 1] = packed(t[k], t[k + 1], tail >>> 32);
+    int[] batch = new int[64];
+    int n = 0;
+    for (int k = 0; k <= t.length; k += 3) {
+      if (k < t.length && t[k + 2] != 0) {
+        touch(t[k], t[k + 1], t[k + 2] >>> 32);
+        batch[n++] = k;
+      }
+      if (n == batch.length || (k == t.length && n > 0)) {
+        for (int j = 0; j < n; j++) {
+          int s = batch[j];
+          long tail = t[s + 2];
+          map[(int) tail - 1] = packed(t[s], t[s + 1], tail >>> 32);
+        }
+        n = 0;
       }
     }
     other.other.forEach((s, id) -> map[id] = otherId(s));
