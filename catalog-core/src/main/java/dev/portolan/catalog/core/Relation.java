@@ -19,7 +19,16 @@ import java.util.Optional;
 public record Relation(EntityRef source, RelationType type, EntityRef target, EntityRef origin,
     Optional<FieldPath> field) {
 
-  /** Normalises the refs and checks the parts are present. */
+  /**
+   * Normalises the refs and checks the parts are present.
+   *
+   * @param source the source entity
+   * @param type the relation type
+   * @param target the target entity
+   * @param origin the entity whose processing emitted this row (the source for forward rows, the target
+   *     for reverse rows)
+   * @param field the spec field that made the row, when a field did (empty for processor-emitted rows)
+   */
   public Relation {
     source = normalize(Objects.requireNonNull(source, "source"));
     Objects.requireNonNull(type, "type");

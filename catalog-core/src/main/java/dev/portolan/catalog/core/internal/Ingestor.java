@@ -95,7 +95,11 @@ public final class Ingestor {
     this.explicitRoot = explicitRoot.map(p -> p.toAbsolutePath().normalize());
   }
 
-  /** The relation rules of the model's profile. */
+  /**
+   * The relation rules of the model's profile.
+   *
+   * @return the rules, shared and immutable
+   */
   public RelationRules rules() {
     return rules;
   }
