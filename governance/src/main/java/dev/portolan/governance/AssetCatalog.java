@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +30,14 @@ public final class AssetCatalog {
 
   private final Map<String, Asset> byRef;
   private final List<Asset> assets;
-  private final EnumMap<Relation, Map<String, List<Edge>>> edges;
+  private final EdgeIndex graph;
   private final List<GovernanceException> problems;
 
-  private AssetCatalog(Map<String, Asset> byRef, EnumMap<Relation, Map<String, List<Edge>>> edges,
+  private AssetCatalog(Map<String, Asset> byRef, List<Asset> sorted, EdgeIndex graph,
       List<GovernanceException> problems) {
     this.byRef = byRef;
-    List<Asset> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(Comparator.comparing(Asset::ref));
     this.assets = List.copyOf(sorted);
-    for (int i = 0; i < sorted.size(); i++) {
-      sorted.get(i).index = i;
-    }
-    this.edges = edges;
+    this.graph = graph;
     this.problems = List.copyOf(problems);
   }
 
@@ -169,7 +163,11 @@ public final class AssetCatalog {
    * @return the edges, empty when none
    */
   public List<Edge> edges(String ref, Relation relation) {
-    return edges.get(relation).getOrDefault(ref, List.of());
+    return graph.edges(ref, relation);
+  }
+
+  EdgeIndex graph() {
+    return graph;
   }
 
   /**
@@ -384,8 +382,13 @@ public final class AssetCatalog {
      * @return the catalog
      */
     public AssetCatalog build() {
+      List<Asset> sorted = new ArrayList<>(byRef.values());
+      sorted.sort(Comparator.comparing(Asset::ref));
+      for (int i = 0; i < sorted.size(); i++) {
+        sorted.get(i).index = i;
+      }
       Map<String, Asset> frozen = Collections.unmodifiableMap(new HashMap<>(byRef));
-      return new AssetCatalog(frozen, GraphDeriver.derive(frozen), problems);
+      return new AssetCatalog(frozen, sorted, GraphDeriver.derive(sorted), problems);
     }
   }
 }

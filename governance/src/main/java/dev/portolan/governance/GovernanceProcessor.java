@@ -7,7 +7,6 @@ import dev.portolan.catalog.core.RelationType;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.governance.internal.Fields;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,11 +79,9 @@ public final class GovernanceProcessor implements EntityProcessor {
     String canonicalKind = AssetClassifier.canonicalKind(kind.get());
     Asset asset = new Asset(ref, canonicalKind, AssetClassifier.classify(canonicalKind, entity), entity, null,
         Map.of());
-    Map<String, Asset> one = new HashMap<>();
-    one.put(ref, asset);
-    Map<Relation, Map<String, List<Edge>>> edges = GraphDeriver.derive(one);
+    EdgeIndex edges = GraphDeriver.derive(List.of(asset));
     for (Relation r : EMITTED) {
-      for (Edge e : edges.get(r).getOrDefault(ref, List.of())) {
+      for (Edge e : edges.edges(ref, r)) {
         target(e.target()).ifPresent(t -> context.emitRelation(relationType(r), t));
       }
     }

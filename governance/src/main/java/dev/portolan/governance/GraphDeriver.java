@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.governance.internal.Fields;
 import dev.portolan.governance.internal.Refs;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,48 +13,51 @@ import java.util.Map;
 /** Derives Backstage's relations and the typed AI relations from entity specs. */
 final class GraphDeriver {
 
-  private final Map<String, Asset> byRef;
+  private final List<Asset> sorted;
+  private final EdgeIndex.Builder graph;
   private final Map<String, List<String>> modelsByName = new HashMap<>();
-  private final EnumMap<Relation, Map<String, Map<String, Edge>>> tmp = new EnumMap<>(Relation.class);
+  private int current;
 
-  private GraphDeriver(Map<String, Asset> byRef) {
-    this.byRef = byRef;
-    for (Relation r : Relation.values()) {
-      tmp.put(r, new HashMap<>());
+  private GraphDeriver(List<Asset> sorted) {
+    this.sorted = sorted;
+    String[] refs = new String[sorted.size()];
+    for (int i = 0; i < refs.length; i++) {
+      refs[i] = sorted.get(i).ref();
     }
-    for (Asset a : byRef.values()) {
+    this.graph = new EdgeIndex.Builder(refs);
+    for (Asset a : sorted) {
       if (a.assetType() == AssetType.MODEL) {
         modelsByName.computeIfAbsent(Refs.name(a.ref()), k -> new ArrayList<>()).add(a.ref());
       }
     }
   }
 
-  static EnumMap<Relation, Map<String, List<Edge>>> derive(Map<String, Asset> byRef) {
-    GraphDeriver d = new GraphDeriver(byRef);
-    List<Asset> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(Comparator.comparing(Asset::ref));
-    for (Asset a : sorted) {
-      d.direct(a);
+  /**
+   * Derives every relation, with its inverse, of entities given in ref order (distinct refs).
+   *
+   * @param sorted the entities, sorted by ref
+   * @return the graph; entity {@code i} of the list has id {@code i}
+   */
+  static EdgeIndex derive(List<Asset> sorted) {
+    GraphDeriver d = new GraphDeriver(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      d.direct(sorted.get(i), i);
     }
-    for (Asset a : sorted) {
-      d.viaModelServers(a);
+    int[][] consumes = d.graph.grouped(Relation.CONSUMES_API);
+    int[][] serves = d.graph.grouped(Relation.SERVES_MODEL);
+    for (int i = 0; i < sorted.size(); i++) {
+      d.viaModelServers(i, consumes, serves);
     }
-    EnumMap<Relation, Map<String, List<Edge>>> out = new EnumMap<>(Relation.class);
-    for (Map.Entry<Relation, Map<String, Map<String, Edge>>> e : d.tmp.entrySet()) {
-      Map<String, List<Edge>> m = new HashMap<>(Math.max(16, e.getValue().size() * 2));
-      for (Map.Entry<String, Map<String, Edge>> src : e.getValue().entrySet()) {
-        Edge[] edges = src.getValue().values().toArray(new Edge[0]);
-        if (edges.length > 1) {
-          java.util.Arrays.sort(edges, Comparator.comparing(Edge::target));
-        }
-        m.put(src.getKey(), List.of(edges));
-      }
-      out.put(e.getKey(), m);
-    }
-    return out;
+    return d.graph.build();
   }
 
-  private void direct(Asset a) {
+  private Asset asset(String ref) {
+    int id = graph.find(ref);
+    return id >= 0 && graph.resolved(id) ? sorted.get(id) : null;
+  }
+
+  private void direct(Asset a, int self) {
+    current = self;
     JsonNode spec = a.tree().path("spec");
     String ns = Refs.kind(a.ref()).isEmpty() ? "default" : a.ref().substring(a.ref().indexOf(':') + 1, a.ref().indexOf('/'));
     String kind = a.kind().toLowerCase(Locale.ROOT);
@@ -83,16 +84,16 @@ final class GraphDeriver {
     }
     for (String t : refs(spec.path("dependsOn"), null, ns)) {
       add(a, Relation.DEPENDS_ON, t, Map.of());
-      Asset target = byRef.get(t);
+      Asset target = asset(t);
       if (target != null && target.assetType() == AssetType.MODEL) {
         add(a, type == AssetType.MODEL_SERVER ? Relation.SERVES_MODEL : Relation.USES_MODEL, t, Map.of());
       }
     }
     for (String t : refs(spec.path("dependencyOf"), null, ns)) {
       add(a, Relation.DEPENDENCY_OF, t, Map.of());
-      Asset target = byRef.get(t);
+      Asset target = asset(t);
       if (type == AssetType.MODEL && target != null && target.assetType() == AssetType.MODEL_SERVER) {
-        addFrom(t, Relation.SERVES_MODEL, a.ref(), Map.of());
+        graph.add(graph.intern(t), Relation.SERVES_MODEL, self, Map.of());
       }
     }
     switch (type) {
@@ -164,7 +165,7 @@ final class GraphDeriver {
       });
       String raw = Fields.text(g.path("target")).orElse("");
       String t = Refs.canonical(raw, null, ns).orElse(raw.isBlank() ? "<missing target>" : raw);
-      add(a, Relation.HAS_ACCESS_TO, t, attrs);
+      add(a, Relation.HAS_ACCESS_TO, t, Map.copyOf(attrs));
       add(a, Relation.DEPENDS_ON, t, Map.of());
     }
   }
@@ -183,21 +184,21 @@ final class GraphDeriver {
     return Fields.text(v).orElse(null);
   }
 
-  private void viaModelServers(Asset a) {
-    for (Edge api : tmp.get(Relation.CONSUMES_API).getOrDefault(a.ref(), Map.of()).values()) {
-      Asset server = byRef.get(api.target());
-      if (server == null || server.assetType() != AssetType.MODEL_SERVER) {
+  private void viaModelServers(int self, int[][] consumes, int[][] serves) {
+    for (int api : consumes[self]) {
+      if (!graph.resolved(api) || sorted.get(api).assetType() != AssetType.MODEL_SERVER) {
         continue;
       }
-      for (Edge served : new ArrayList<>(tmp.get(Relation.SERVES_MODEL).getOrDefault(server.ref(), Map.of()).values())) {
-        add(a, Relation.USES_MODEL, served.target(), Map.of("indirect", "yes", "via", server.ref()));
+      Map<String, Object> attrs = Map.of("indirect", "yes", "via", sorted.get(api).ref());
+      for (int model : serves[api]) {
+        graph.add(self, Relation.USES_MODEL, model, attrs);
       }
     }
   }
 
   private String resolveModel(String raw, String ns) {
     String canonical = Refs.canonical(raw, "airesource", ns).orElse(raw);
-    if (byRef.containsKey(canonical) || raw.contains(":")) {
+    if (graph.find(canonical) >= 0 && graph.resolved(graph.find(canonical)) || raw.contains(":")) {
       return canonical;
     }
     List<String> byName = modelsByName.get(raw.toLowerCase(Locale.ROOT));
@@ -213,20 +214,6 @@ final class GraphDeriver {
   }
 
   private void add(Asset a, Relation r, String target, Map<String, Object> attrs) {
-    addFrom(a.ref(), r, target, attrs);
-  }
-
-  private void addFrom(String source, Relation r, String target, Map<String, Object> attrs) {
-    boolean grant = r == Relation.HAS_ACCESS_TO;
-    String key = grant ? target + '\u0000' + attrs.get("index") : target;
-    Map<String, Edge> fwd = tmp.get(r).computeIfAbsent(source, k -> new LinkedHashMap<>(4));
-    if (fwd.containsKey(key)) {
-      return;
-    }
-    fwd.put(key, new Edge(source, r, target, attrs, byRef.containsKey(target)));
-    Relation inv = r.inverse();
-    String invKey = grant ? source + '\u0000' + attrs.get("index") : source;
-    tmp.get(inv).computeIfAbsent(target, k -> new LinkedHashMap<>(4))
-        .putIfAbsent(invKey, new Edge(target, inv, source, attrs, byRef.containsKey(source)));
+    graph.add(current, r, graph.intern(target), attrs);
   }
 }
