@@ -100,7 +100,7 @@ final class SnapshotAssembler {
         }
         if (r.source().equals(ing.ref()) && !ids.containsKey(r.target())
             && seenDangling.add(r.type().id() + "\0" + r.target())) {
-          Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().map(ing.fieldPositions()::get);
+          Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().flatMap(ing.fieldPositions()::position);
           dangling.add(new DanglingRelation(r, ing.file(), pos));
           problems.add(new CatalogProblem(Severity.ERROR, Kind.DANGLING_RELATION, ing.file(), pos.or(ing::position),
               Optional.of(ing.ref()), r.field().orElse(FieldPath.ROOT), r.type().id() + " relation to " + r.target()

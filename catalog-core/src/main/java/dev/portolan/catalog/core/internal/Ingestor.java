@@ -21,6 +21,7 @@ import dev.portolan.catalog.model.DocumentResult;
 import dev.portolan.catalog.model.Entity;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.FieldPositions;
 import dev.portolan.catalog.model.SourceDocument;
 import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.catalog.model.Violation;
@@ -196,7 +197,7 @@ public final class Ingestor {
       Ingested from = child.from();
       if (chain.contains(c)) {
         problems.add(new CatalogProblem(Severity.ERROR, Kind.LOCATION, from.file(),
-            from.fieldPositions().values().stream().findFirst().or(from::position), Optional.of(from.ref()),
+            from.fieldPositions().position(FieldPath.of("spec")).or(from::position), Optional.of(from.ref()),
             FieldPath.of("spec"), "Location cycle: " + child.display() + " leads back to a file that is already "
                 + "being read (" + chainText(chain, c) + ")"));
         continue;
@@ -423,14 +424,9 @@ public final class Ingestor {
         emitted.add(forward.inverse());
       }
     }
-    Map<FieldPath, SourcePosition> positions = new HashMap<>();
-    if (source.doc().isPresent()) {
-      for (Relation r : emitted) {
-        r.field().ifPresent(f -> source.position(f).ifPresent(p -> positions.putIfAbsent(f, p)));
-      }
-    }
+    FieldPositions positions = source.doc().map(d -> FieldPositions.of(d, entity)).orElse(FieldPositions.none());
     return Optional.of(new Ingested(selfRef, entity, Optional.of(source.location()), source.display(),
-        source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), Map.copyOf(positions),
+        source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), positions,
         source.sourceId()));
   }
 
