@@ -85,7 +85,7 @@ public final class AssetCatalog {
     Builder b = builder();
     for (dev.portolan.catalog.core.CatalogEntity e : snapshot.entities()) {
       int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), Map.of());
+      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), field -> positionOf(e, field));
     }
     Map<String, java.util.Set<String>> rejected = new java.util.LinkedHashMap<>();
     for (dev.portolan.catalog.core.CatalogProblem p : snapshot.problems()) {
@@ -117,6 +117,17 @@ public final class AssetCatalog {
       rejected.forEach((file, refs) -> b.addRejectedAiAssets(reader, file, refs));
     }
     return b.build();
+  }
+
+  /** Where a field of a catalog-core entity is written, or null when the path is not one catalog-core reads. */
+  private static int[] positionOf(dev.portolan.catalog.core.CatalogEntity e, String field) {
+    dev.portolan.catalog.model.FieldPath path;
+    try {
+      path = dev.portolan.catalog.model.FieldPath.parse(field);
+    } catch (dev.portolan.catalog.model.InvalidFieldPathException ex) {
+      return null;
+    }
+    return e.positionOf(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
   }
 
   /**
@@ -306,7 +317,7 @@ public final class AssetCatalog {
      * @throws GovernanceException when the document is not an entity
      */
     public Builder add(JsonNode entity) {
-      GovernanceException e = tryAdd(entity.deepCopy(), null, Map.of());
+      GovernanceException e = tryAdd(entity.deepCopy(), null, f -> null);
       if (e != null) {
         throw e;
       }
@@ -314,13 +325,18 @@ public final class AssetCatalog {
     }
 
     private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+      add(tree, loc, (java.util.function.Function<String, int[]>) positions::get);
+    }
+
+    private void add(JsonNode tree, SourceLocation loc, java.util.function.Function<String, int[]> positions) {
       GovernanceException e = tryAdd(tree, loc, positions);
       if (e != null) {
         problems.add(e);
       }
     }
 
-    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc,
+        java.util.function.Function<String, int[]> positions) {
       String file = loc == null ? null : loc.file();
       int line = loc == null ? 0 : loc.line();
       int col = loc == null ? 0 : loc.column();
@@ -347,10 +363,10 @@ public final class AssetCatalog {
       return null;
     }
 
-    private static int[] pos(Map<String, int[]> positions, String field, int line, int col) {
+    private static int[] pos(java.util.function.Function<String, int[]> positions, String field, int line, int col) {
       String f = field;
       while (f != null) {
-        int[] p = positions.get(f);
+        int[] p = positions.apply(f);
         if (p != null) {
           return p;
         }
