@@ -418,8 +418,7 @@ public final class Ingestor {
           return Optional.empty();
         }
       }
-      for (Map.Entry<RelationType, EntityRef> e : ctx.relations) {
-        Relation forward = new Relation(selfRef, e.getKey(), e.getValue(), selfRef, Optional.empty());
+      for (Relation forward : ctx.relations) {
         emitted.add(forward);
         emitted.add(forward.inverse());
       }
@@ -497,7 +496,7 @@ public final class Ingestor {
     private final String location;
     private final Optional<EntityRef> ref;
     private boolean postprocessing;
-    private final List<Map.Entry<RelationType, EntityRef>> relations = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
     private final List<Map.Entry<FieldPath, String>> rejections = new ArrayList<>();
 
     Context(String location, Optional<EntityRef> ref) {
@@ -516,12 +515,13 @@ public final class Ingestor {
     }
 
     @Override
-    public void emitRelation(RelationType type, EntityRef target) {
+    public void emitRelation(RelationType type, EntityRef target, Optional<FieldPath> field,
+        Map<String, Object> attributes) {
       if (!postprocessing) {
         throw new IllegalStateException("relations can only be emitted while postprocessing");
       }
-      relations.add(Map.entry(java.util.Objects.requireNonNull(type, "type"),
-          java.util.Objects.requireNonNull(target, "target")));
+      EntityRef self = ref.orElseThrow();
+      relations.add(new Relation(self, type, target, self, field, attributes));
     }
 
     @Override
