@@ -17,6 +17,20 @@ final class GraphDeriver {
   private final EdgeIndex.Builder graph;
   private final Map<String, List<String>> modelsByName = new HashMap<>();
   private int current;
+  /** The field whose refs are being read (dotted, with an index for grants). */
+  private String field;
+  /** Collect mode: the forward edges of one entity, with the field that declares each. */
+  private List<Derived> collected;
+
+  /**
+   * A forward edge one entity declares by itself, with the field that declares it.
+   *
+   * @param relation the relation
+   * @param target the canonical target ref (or the text as written when it is not a ref)
+   * @param attributes the edge attributes
+   * @param field the dotted field path
+   */
+  record Derived(Relation relation, String target, Map<String, Object> attributes, String field) {}
 
   private GraphDeriver(List<Asset> sorted) {
     this.sorted = sorted;
@@ -51,6 +65,20 @@ final class GraphDeriver {
     return d.graph.build();
   }
 
+  /**
+   * The relations one entity declares in its own fields, in declaration order, without the ones that need
+   * other entities (through model servers, from {@code dependsOn} to a model, bare model names).
+   *
+   * @param asset the entity
+   * @return its forward edges
+   */
+  static List<Derived> declared(Asset asset) {
+    GraphDeriver d = new GraphDeriver(List.of(asset));
+    d.collected = new ArrayList<>();
+    d.direct(asset, 0);
+    return d.collected;
+  }
+
   private Asset asset(String ref) {
     int id = graph.find(ref);
     return id >= 0 && graph.resolved(id) ? sorted.get(id) : null;
@@ -63,33 +91,33 @@ final class GraphDeriver {
     String kind = a.kind().toLowerCase(Locale.ROOT);
     AssetType type = a.assetType();
 
-    refs(spec.path("owner"), "group", ns).forEach(t -> add(a, Relation.OWNED_BY, t, Map.of()));
+    refs(spec.path("owner"), "spec.owner", "group", ns).forEach(t -> add(a, Relation.OWNED_BY, t, Map.of()));
     if (kind.equals("system")) {
-      refs(spec.path("domain"), "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("domain"), "spec.domain", "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     } else if (kind.equals("domain")) {
-      refs(spec.path("subdomainOf"), "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("subdomainOf"), "spec.subdomainOf", "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     } else {
-      refs(spec.path("system"), "system", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("system"), "spec.system", "system", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     }
-    refs(spec.path("subcomponentOf"), "component", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
-    refs(spec.path("providesApis"), "api", ns).forEach(t -> add(a, Relation.PROVIDES_API, t, Map.of()));
-    refs(spec.path("consumesApis"), "api", ns).forEach(t -> add(a, Relation.CONSUMES_API, t, Map.of()));
+    refs(spec.path("subcomponentOf"), "spec.subcomponentOf", "component", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+    refs(spec.path("providesApis"), "spec.providesApis", "api", ns).forEach(t -> add(a, Relation.PROVIDES_API, t, Map.of()));
+    refs(spec.path("consumesApis"), "spec.consumesApis", "api", ns).forEach(t -> add(a, Relation.CONSUMES_API, t, Map.of()));
     if (kind.equals("group")) {
-      refs(spec.path("parent"), "group", ns).forEach(t -> add(a, Relation.CHILD_OF, t, Map.of()));
-      refs(spec.path("children"), "group", ns).forEach(t -> add(a, Relation.PARENT_OF, t, Map.of()));
-      refs(spec.path("members"), "user", ns).forEach(t -> add(a, Relation.HAS_MEMBER, t, Map.of()));
+      refs(spec.path("parent"), "spec.parent", "group", ns).forEach(t -> add(a, Relation.CHILD_OF, t, Map.of()));
+      refs(spec.path("children"), "spec.children", "group", ns).forEach(t -> add(a, Relation.PARENT_OF, t, Map.of()));
+      refs(spec.path("members"), "spec.members", "user", ns).forEach(t -> add(a, Relation.HAS_MEMBER, t, Map.of()));
     }
     if (kind.equals("user")) {
-      refs(spec.path("memberOf"), "group", ns).forEach(t -> add(a, Relation.MEMBER_OF, t, Map.of()));
+      refs(spec.path("memberOf"), "spec.memberOf", "group", ns).forEach(t -> add(a, Relation.MEMBER_OF, t, Map.of()));
     }
-    for (String t : refs(spec.path("dependsOn"), null, ns)) {
+    for (String t : refs(spec.path("dependsOn"), "spec.dependsOn", null, ns)) {
       add(a, Relation.DEPENDS_ON, t, Map.of());
       Asset target = asset(t);
       if (target != null && target.assetType() == AssetType.MODEL) {
         add(a, type == AssetType.MODEL_SERVER ? Relation.SERVES_MODEL : Relation.USES_MODEL, t, Map.of());
       }
     }
-    for (String t : refs(spec.path("dependencyOf"), null, ns)) {
+    for (String t : refs(spec.path("dependencyOf"), "spec.dependencyOf", null, ns)) {
       add(a, Relation.DEPENDENCY_OF, t, Map.of());
       Asset target = asset(t);
       if (type == AssetType.MODEL && target != null && target.assetType() == AssetType.MODEL_SERVER) {
@@ -98,48 +126,49 @@ final class GraphDeriver {
     }
     switch (type) {
       case MODEL:
-        for (String t : refs(spec.path("baseModel"), "airesource", ns)) {
+        for (String t : refs(spec.path("baseModel"), "spec.baseModel", "airesource", ns)) {
           add(a, Relation.DERIVED_FROM, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
-        for (String t : refs(spec.path("trainedOn"), "airesource", ns)) {
+        for (String t : refs(spec.path("trainedOn"), "spec.trainedOn", "airesource", ns)) {
           add(a, Relation.TRAINED_ON, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
-        refs(spec.path("evaluatedOn"), "airesource", ns).forEach(t -> add(a, Relation.EVALUATED_ON, t, Map.of()));
+        refs(spec.path("evaluatedOn"), "spec.evaluatedOn", "airesource", ns).forEach(t -> add(a, Relation.EVALUATED_ON, t, Map.of()));
         break;
       case DATASET:
-        for (String t : refs(spec.path("derivedFrom"), "airesource", ns)) {
+        for (String t : refs(spec.path("derivedFrom"), "spec.derivedFrom", "airesource", ns)) {
           add(a, Relation.DERIVED_FROM, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
         break;
       case AGENT:
-        for (JsonNode m : List.of(spec.path("model"), spec.path("models"))) {
-          for (String raw : Fields.texts(m)) {
+        for (String name : List.of("model", "models")) {
+          field = "spec." + name;
+          for (String raw : Fields.texts(spec.path(name))) {
             String t = resolveModel(raw, ns);
             add(a, Relation.USES_MODEL, t, Map.of());
             add(a, Relation.DEPENDS_ON, t, Map.of());
           }
         }
-        for (String t : refs(spec.path("tools"), "api", ns)) {
+        for (String t : refs(spec.path("tools"), "spec.tools", "api", ns)) {
           add(a, Relation.USES_TOOL, t, Map.of());
           add(a, Relation.CONSUMES_API, t, Map.of());
         }
-        refs(spec.path("handoffs"), "airesource", ns).forEach(t -> add(a, Relation.DELEGATES_TO, t, Map.of()));
+        refs(spec.path("handoffs"), "spec.handoffs", "airesource", ns).forEach(t -> add(a, Relation.DELEGATES_TO, t, Map.of()));
         grants(a, spec, ns);
         break;
       case MODEL_SERVER:
-        for (String t : refs(spec.path("models").path("available"), "airesource", ns)) {
+        for (String t : refs(spec.path("models").path("available"), "spec.models.available", "airesource", ns)) {
           add(a, Relation.SERVES_MODEL, t, Map.of());
         }
-        refs(spec.path("models").path("default"), "airesource", ns).forEach(t -> add(a, Relation.SERVES_MODEL, t, Map.of()));
+        refs(spec.path("models").path("default"), "spec.models.default", "airesource", ns).forEach(t -> add(a, Relation.SERVES_MODEL, t, Map.of()));
         break;
       default:
         break;
     }
     if (type == AssetType.AGENT || kind.equals("component") || kind.equals("system")) {
-      for (String t : refs(spec.path("retrievesFrom"), "airesource", ns)) {
+      for (String t : refs(spec.path("retrievesFrom"), "spec.retrievesFrom", "airesource", ns)) {
         add(a, Relation.RETRIEVES_FROM, t, Map.of());
         add(a, Relation.DEPENDS_ON, t, Map.of());
       }
@@ -163,6 +192,7 @@ final class GraphDeriver {
           }
         }
       });
+      field = "spec.accessGrants[" + (i - 1) + "]";
       String raw = Fields.text(g.path("target")).orElse("");
       String t = Refs.canonical(raw, null, ns).orElse(raw.isBlank() ? "<missing target>" : raw);
       add(a, Relation.HAS_ACCESS_TO, t, Map.copyOf(attrs));
@@ -205,7 +235,8 @@ final class GraphDeriver {
     return byName != null && byName.size() == 1 ? byName.get(0) : canonical;
   }
 
-  private static List<String> refs(JsonNode node, String defaultKind, String ns) {
+  private List<String> refs(JsonNode node, String fieldPath, String defaultKind, String ns) {
+    field = fieldPath;
     List<String> out = new ArrayList<>();
     for (String raw : Fields.texts(node)) {
       out.add(Refs.canonical(raw, defaultKind, ns).orElse(raw));
@@ -214,6 +245,9 @@ final class GraphDeriver {
   }
 
   private void add(Asset a, Relation r, String target, Map<String, Object> attrs) {
+    if (collected != null) {
+      collected.add(new Derived(r, target, attrs, field));
+    }
     graph.add(current, r, graph.intern(target), attrs);
   }
 }
