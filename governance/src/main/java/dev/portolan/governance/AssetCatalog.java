@@ -218,6 +218,7 @@ public final class AssetCatalog {
   public static final class Builder {
     private final Map<String, Asset> byRef = new HashMap<>();
     private final List<GovernanceException> problems = new ArrayList<>();
+    private dev.portolan.catalog.model.DocumentReader reader;
 
     private Builder() {}
 
@@ -249,34 +250,36 @@ public final class AssetCatalog {
             || !AssetClassifier.classify(AssetClassifier.canonicalKind(kind.get()), tree).isAi()) {
           continue;
         }
-        int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
-            .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-        add(tree.deepCopy(), new SourceLocation(file, pos[0], pos[1]), Map.of());
+        addDocument(d);
       }
     }
 
     /**
-     * Adds every document of a YAML stream.
+     * Adds every document of a YAML (or JSON) stream, read by the catalog model's {@link
+     * dev.portolan.catalog.model.DocumentReader} as catalog files are: YAML 1.2 core schema ({@code yes}/{@code
+     * no} and dates stay strings), with the reader's limits on size, depth and aliases. A document that cannot
+     * be read, or is not an entity, is recorded in {@link AssetCatalog#problems()} with its file, line and
+     * column; the other documents are still added. Empty documents are skipped.
      *
      * @param text the YAML text
      * @param file the file name used in locations and errors
      * @return this builder
      */
     public Builder addYaml(String text, String file) {
-      List<YamlTrees.Document> docs;
-      try {
-        docs = YamlTrees.parseAll(text, file);
-      } catch (GovernanceException e) {
-        problems.add(e);
-        return this;
-      }
-      for (YamlTrees.Document d : docs) {
-        if (d.tree() == null || d.tree().isNull()) {
+      for (dev.portolan.catalog.model.SourceDocument d : reader().read(file, text)) {
+        if (d.error().isEmpty() && d.json().map(JsonNode::isNull).orElse(true)) {
           continue;
         }
-        add(d.tree(), new SourceLocation(file, d.line(), d.column()), d.positions());
+        add(d);
       }
       return this;
+    }
+
+    private dev.portolan.catalog.model.DocumentReader reader() {
+      if (reader == null) {
+        reader = dev.portolan.catalog.model.DocumentReader.create();
+      }
+      return reader;
     }
 
     /**
@@ -299,13 +302,16 @@ public final class AssetCatalog {
      */
     public Builder add(dev.portolan.catalog.model.SourceDocument document) {
       if (document.json().isEmpty()) {
-        problems.add(new GovernanceException(document.file(), 0, 0, null, null,
-            document.error().map(Object::toString).orElse("expected a readable document, found none")));
+        Optional<dev.portolan.catalog.model.Violation> v = document.error();
+        problems.add(new GovernanceException(document.file(),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.line()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.column()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::ref).map(Object::toString).orElse(null),
+            v.map(x -> x.path().toString()).filter(x -> !x.isEmpty()).orElse(null),
+            v.map(dev.portolan.catalog.model.Violation::message).orElse("expected a readable document, found none")));
         return this;
       }
-      int[] pos = document.position(dev.portolan.catalog.model.FieldPath.ROOT)
-          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      add(document.json().get(), new SourceLocation(document.file(), pos[0], pos[1]), Map.of());
+      addDocument(document);
       return this;
     }
 
@@ -322,6 +328,25 @@ public final class AssetCatalog {
         throw e;
       }
       return this;
+    }
+
+    /** Adds a readable document with the position of every field. */
+    private void addDocument(dev.portolan.catalog.model.SourceDocument d) {
+      JsonNode tree = d.json().orElseThrow();
+      int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
+          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      dev.portolan.catalog.model.FieldPositions positions = dev.portolan.catalog.model.FieldPositions.of(d, tree);
+      add(tree, new SourceLocation(d.file(), pos[0], pos[1]), field -> position(positions, field));
+    }
+
+    private static int[] position(dev.portolan.catalog.model.FieldPositions positions, String field) {
+      dev.portolan.catalog.model.FieldPath path;
+      try {
+        path = dev.portolan.catalog.model.FieldPath.parse(field);
+      } catch (dev.portolan.catalog.model.InvalidFieldPathException e) {
+        return null;
+      }
+      return positions.position(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
     }
 
     private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {

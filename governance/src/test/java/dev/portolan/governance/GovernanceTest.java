@@ -189,10 +189,10 @@ class GovernanceTest {
         "---",
         "{apiVersion: backstage.io/v1alpha1, kind: AiResource, metadata: {name: bad}, spec: {type: dataset, owner: ml, system: s, personalData: {present: maybe}}}");
     Rule bronze = Rule.builder("B-1").title("has license").severity(Severity.HIGH).level("bronze")
-        .scope(new Scope(java.util.Set.of("AiResource"), java.util.Set.of(), java.util.Map.of()))
+        .scope(Scope.kinds("AiResource"))
         .check((a, ctx) -> CheckOutcome.pass()).build();
     Rule silver = Rule.builder("S-1").title("declares personal data").severity(Severity.MEDIUM).level("silver")
-        .scope(new Scope(java.util.Set.of(), java.util.Set.of("dataset"), java.util.Map.of()))
+        .scope(Scope.types("dataset"))
         .check((a, ctx) -> a.text("spec.personalData.present").isPresent()
             ? CheckOutcome.pass() : CheckOutcome.fail(List.of(Violation.of("no personalData.present", List.of(a.ref())))))
         .build();

@@ -167,7 +167,7 @@ class ReportFormatTest {
   @Test
   void text_listsOpenFindingsWithLocations() {
     String t = ReportFormat.TEXT.write(report());
-    assertThat(t).contains("example-catalog.yaml:64:3: critical AGT-01 [owner] airesource:default/claims-ops-agent: ")
+    assertThat(t).contains("example-catalog.yaml:64:10: critical AGT-01 [owner] airesource:default/claims-ops-agent: ")
         .endsWith("6 entities, 30 rules, as of 2026-07-01: 5 critical, 10 high, 8 medium, 2 waived\n");
   }
 
