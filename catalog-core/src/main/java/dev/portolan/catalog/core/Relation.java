@@ -29,6 +29,12 @@ public record Relation(EntityRef source, RelationType type, EntityRef target, En
   /**
    * Normalises the refs, checks the parts are present and copies the attributes.
    *
+   * @param source the source entity
+   * @param type the relation type
+   * @param target the target entity
+   * @param origin the entity whose processing emitted this row
+   * @param field the field that made the row, when a field did
+   * @param attributes facts about this edge (strings, numbers, booleans or lists of those)
    * @throws IllegalArgumentException if an attribute value is not a string, number, boolean or list of those
    */
   public Relation {

@@ -96,7 +96,11 @@ public final class Ingestor {
     this.explicitRoot = explicitRoot.map(p -> p.toAbsolutePath().normalize());
   }
 
-  /** The relation rules of the model's profile. */
+  /**
+   * The relation rules of the model's profile.
+   *
+   * @return the rules
+   */
   public RelationRules rules() {
     return rules;
   }
