@@ -65,6 +65,52 @@ class DocumentReaderTest {
   }
 
   @Test
+  void read_timestampTagOnNonDate_isLocatedError() {
+    List<SourceDocument> docs = reader.read("t.yaml", "a: 1\nb: !!timestamp nope\n");
+    Violation v = docs.get(0).error().orElseThrow();
+    assertThat(v.message()).isEqualTo("!!timestamp value 'nope' is not a date: expected yyyy-mm-dd, optionally "
+        + "followed by a time");
+    assertThat(v.position()).contains(new SourcePosition(2, 4));
+    assertThat(v.stage()).isEqualTo(Stage.PARSE);
+  }
+
+  @Test
+  void read_timestampTag_becomesIsoText() {
+    JsonNode json = reader.read("t.yaml", "a: !!timestamp 2001-12-14 21:59:43.10 -5\n").get(0).json().orElseThrow();
+    assertThat(json.get("a").textValue()).isEqualTo("2001-12-15T02:59:43.100Z");
+  }
+
+  @Test
+  void read_omapWithRepeatedKey_isLocatedError() {
+    Violation v = reader.read("o.yaml", "steps: !!omap [build: 1, test: 2, build: 3]\n").get(0).error().orElseThrow();
+    assertThat(v.message()).contains("!!omap has the key 'build' twice");
+    assertThat(v.position()).contains(new SourcePosition(1, 8));
+  }
+
+  @Test
+  void read_pairsEntryWithTwoKeys_isLocatedError() {
+    Violation v = reader.read("p.yaml", "steps: !!pairs [{a: 1, b: 2}]\n").get(0).error().orElseThrow();
+    assertThat(v.message()).contains("has 2 keys: each pair needs its own '- '");
+  }
+
+  @Test
+  void read_setWithValues_isLocatedError() {
+    Violation v = reader.read("s.yaml", "x: !!set {a: 1}\n").get(0).error().orElseThrow();
+    assertThat(v.message()).contains("!!set entry at line 1 has a value");
+  }
+
+  @Test
+  void read_setAndOmap_readAsEmptyObjectsAsBackstageDoes() {
+    JsonNode json = reader.read("s.yaml", "s: !!set {a, b}\no: !!omap [a: 1]\nq: !!set [a]\n").get(0).json()
+        .orElseThrow();
+    assertThat(json.get("s").isObject()).isTrue();
+    assertThat(json.get("s").size()).isZero();
+    assertThat(json.get("o").isObject()).isTrue();
+    assertThat(json.get("o").size()).isZero();
+    assertThat(json.get("q").isArray()).as("a tag on the wrong kind of node is ignored").isTrue();
+  }
+
+  @Test
   void read_multipleDocuments_skipsEmptyAndKeepsIndex() {
     List<SourceDocument> docs = reader.read("m.yaml", "---\na: 1\n---\n---\nb: 2\n---\n");
     assertThat(docs).extracting(SourceDocument::index).containsExactly(0, 2);

@@ -55,6 +55,8 @@ public abstract sealed class YNode permits YNode.Scalar, YNode.Seq, YNode.Map, Y
   /** A sequence. */
   public static final class Seq extends YNode {
     final List<YNode> items = new ArrayList<>();
+    /** The explicit tag, if any. */
+    String tag;
 
     Seq(int line, int column) {
       super(line, column);
@@ -67,6 +69,8 @@ public abstract sealed class YNode permits YNode.Scalar, YNode.Seq, YNode.Map, Y
     final List<YNode> values = new ArrayList<>();
     /** The JSON key of each entry, set during conversion. */
     final List<String> jsonKeys = new ArrayList<>();
+    /** The explicit tag, if any. */
+    String tag;
 
     Map(int line, int column) {
       super(line, column);

@@ -106,9 +106,9 @@ public final class YamlReader {
   private static final int MAX_TAB_RETRIES = 200;
 
   /**
-   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}); the scanner rejects them
-   * where a token is expected. Such a tab (never indentation) is replaced by a space, which keeps every
-   * position and value, and the text is read again.
+   * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}) and on blank lines; the
+   * scanner rejects them where a token is expected. Such a tab (never indentation) is replaced by a space,
+   * which keeps every position and value, and the text is read again.
    */
   private static final class TabSeparator extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -154,10 +154,22 @@ public final class YamlReader {
         break;
       }
     }
-    if (!content) {
-      return;
-    }
     StringBuilder sb = new StringBuilder(text);
+    if (!content) {
+      // A tab in the indentation is an error, unless the line holds nothing but white space (or a comment):
+      // a blank line is no indentation, and Backstage's parser skips it.
+      int end = at;
+      while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+        end++;
+      }
+      if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r' && text.charAt(end) != '#') {
+        return;
+      }
+      for (int i = start; i < end; i++) {
+        sb.setCharAt(i, ' ');
+      }
+      throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+    }
     int i = at;
     while (i < sb.length() && sb.charAt(i) == '\t') {
       sb.setCharAt(i, ' ');
@@ -463,6 +475,9 @@ public final class YamlReader {
           ScalarEvent se = (ScalarEvent) ev;
           YNode.Scalar s = new YNode.Scalar(line, col, se.getValue(), se.getTag().orElse(null),
               se.isPlain() && se.getTag().isEmpty());
+          if (s.tag != null && doc.error == null) {
+            doc.error = TaggedValues.checkScalar(s);
+          }
           add(doc, s, (NodeEvent) ev);
         }
         case SequenceStart, MappingStart -> {
@@ -479,9 +494,17 @@ public final class YamlReader {
             doc.skipDepth = 1;
             continue;
           }
-          YNode n = ev.getEventId() == Event.ID.SequenceStart
-              ? new YNode.Seq(line, col)
-              : new YNode.Map(line, col);
+          String tag = ((org.snakeyaml.engine.v2.events.CollectionStartEvent) ev).getTag().orElse(null);
+          YNode n;
+          if (ev.getEventId() == Event.ID.SequenceStart) {
+            YNode.Seq seq = new YNode.Seq(line, col);
+            seq.tag = tag;
+            n = seq;
+          } else {
+            YNode.Map map = new YNode.Map(line, col);
+            map.tag = tag;
+            n = map;
+          }
           add(doc, n, ev instanceof SequenceStartEvent sse ? sse : (MappingStartEvent) ev);
           doc.stack.push(n);
         }
@@ -493,6 +516,11 @@ public final class YamlReader {
           YNode n = doc.stack.pop();
           if (n instanceof YNode.Map m) {
             checkUniqueKeys(doc, m);
+            if (m.tag != null && doc.error == null) {
+              doc.error = TaggedValues.checkMap(m, doc.yaml11);
+            }
+          } else if (((YNode.Seq) n).tag != null && doc.error == null) {
+            doc.error = TaggedValues.checkSeq((YNode.Seq) n, doc.yaml11);
           }
         }
         case Alias -> {
@@ -648,6 +676,9 @@ public final class YamlReader {
         return s.resolved != null ? s.resolved : ScalarResolver.resolve(s, yaml11);
       }
       if (n instanceof YNode.Seq seq) {
+        if (TaggedValues.readsAsEmptyObject(seq.tag, false)) {
+          return JsonNodeFactory.instance.objectNode();
+        }
         ArrayNode a = JsonNodeFactory.instance.arrayNode(seq.items.size());
         for (YNode i : seq.items) {
           a.add(convert(i));
@@ -657,6 +688,9 @@ public final class YamlReader {
       if (n instanceof YNode.Map m) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         m.jsonKeys.clear();
+        if (TaggedValues.readsAsEmptyObject(m.tag, true)) {
+          return o;
+        }
         for (int i = 0; i < m.keys.size(); i++) {
           JsonNode k = convert(m.keys.get(i));
           String key = k.isContainerNode() ? k.toString() : ScalarResolver.keyText(k);
