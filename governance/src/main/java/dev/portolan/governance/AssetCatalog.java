@@ -2,7 +2,6 @@ package dev.portolan.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.governance.internal.Fields;
-import dev.portolan.governance.internal.YamlTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
