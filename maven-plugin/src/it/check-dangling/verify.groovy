@@ -9,6 +9,10 @@ assert log.contains('[ERROR] catalog-info.yaml:11:1: component:default/billing: 
 assert log.contains('portolan:check found 2 errors:')
 
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/portolan/TEST-portolan-check.xml'))
-assert junit.@failures == '1'
-assert junit.testcase.failure*.@type*.toString().sort() == ['portolan/dangling-relation', 'portolan/depends-on-cycle']
+assert junit.@failures == '2'
+assert junit.testsuite.testcase.failure*.@type*.toString().sort() == ['portolan/dangling-relation',
+    'portolan/depends-on-cycle']
+def failed = junit.testsuite.testcase.findAll { it.failure.size() > 0 }
+assert failed*.@name*.toString().sort() == ['component:default/billing', 'component:default/orders']
+assert failed*.@file*.toString().unique() == ['catalog-info.yaml']
 return true

@@ -14,5 +14,6 @@ def results = sarif.runs[0].results
 assert results.size() == 2
 assert results*.ruleId.unique() == ['portolan/invalid-entity']
 assert results[0].locations[0].physicalLocation.artifactLocation.uri == 'catalog-info.yaml'
+assert results[0].locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%'
 assert results[0].locations[0].physicalLocation.region.startLine == 13
 return true

@@ -161,7 +161,7 @@ final class DemoScaffoldStep implements DemoStep {
     if (rows.isEmpty()) {
       out.println("  (none)");
     } else {
-      DemoTables.table(out, List.of("Team", "Entities", "Score", "Failed"), rows);
+      DemoTables.table(out, List.of("Team", "Governed", "Score", "Failed"), rows);
     }
   }
 

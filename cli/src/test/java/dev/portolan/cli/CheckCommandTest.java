@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.portolan.catalog.core.CatalogProblem;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,14 +77,18 @@ class CheckCommandTest {
   }
 
   @Test
-  void check_junit_wellFormedWithOneFailurePerError() throws Exception {
+  void check_junit_wellFormedWithOneTestCasePerEntityAndCheck() throws Exception {
     CatalogCliFixture.Run r = CatalogCliFixture.run("check", "--format", "junit",
         CatalogCliFixture.writeBroken(dir).toString());
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
-    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(2);
-    assertThat(doc.getElementsByTagName("failure").getLength()).isGreaterThanOrEqualTo(2);
+    int checks = CatalogProblem.Kind.values().length;
     assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("testsuites");
+    assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(checks);
+    // 5 entities in every check, and the invalid document (not an entity) in the invalid-entity check alone
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(5 * checks + 1);
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(2);
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("2");
   }
 
   @Test

@@ -172,8 +172,11 @@ class DemoCommandTest {
     assertThat(r.out())
         .contains("== 4. Governance scorecard per team (built-in rule packs, as of 2026-11-01)\n")
         .contains("30 rules over 51 entities: 1 critical, 8 high, 19 medium, 0 low, 0 info\n")
-        .containsPattern("\\n  Team +Entities Score Failed none bronze silver gold\\n")
-        .containsPattern("\\n  group:default/team-payments-risk +3 +81 +4 +0 +3 +0 +0\\n")
+        .containsPattern("\\n  Team +Owned Governed Score Failed none bronze silver gold\\n")
+        .containsPattern("\\n  group:default/team-payments-risk +4 +3 +81 +4 +0 +3 +0 +0\\n")
+        .containsPattern("\\n  group:default/team-storefront +7 +0 +- +- +- +- +- +-\\n")
+        .containsPattern("\\n  group:default/privacy-office +0 +0 +- +- +- +- +- +-\\n")
+        .contains("so 4 teams have nothing to score (-).\n")
         .contains("Top 10 findings:\n  critical EUA-02  component:default/fraud-scoring-service: ")
         .containsPattern("\\n  high +EUA-03 +component:default/fraud-scoring-service: ");
   }
@@ -212,6 +215,7 @@ class DemoCommandTest {
             + "  component:default/ticket-triage dependsOn airesource:default/support-assistant-llm\n"
             + "  component:default/ticket-triage ownedBy group:default/team-ml\n"
             + "  component:default/ticket-triage partOf system:default/customer-support\n")
+        .containsPattern("\\n  Team +Governed +Score +Failed\\n")
         .containsPattern("\\n  group:default/team-ml +7 -> 8 71 -> 68 10 -> 11\\n")
         .contains("Findings after:  1 critical, 10 high, 19 medium, 0 low, 0 info\n")
         .contains("New findings (2):\n  high     EUA-04  component:default/ticket-triage: ");

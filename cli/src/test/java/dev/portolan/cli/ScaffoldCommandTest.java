@@ -137,7 +137,8 @@ class ScaffoldCommandTest {
     int code = run("scaffold", template.toString(), "--values", empty.toString(), "--dry-run",
         "--skip-action", "publish:github");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("the values do not match the parameters").contains("name");
+    assertThat(err.toString()).isEqualTo(template + ":10:13: template:default/cli-demo: parameters.name: expected a "
+        + "value (required), found nothing" + System.lineSeparator());
   }
 
   @Test

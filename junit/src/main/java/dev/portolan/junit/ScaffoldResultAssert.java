@@ -1,7 +1,6 @@
 package dev.portolan.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portolan.scaffolder.ScaffoldRequest;
 import dev.portolan.scaffolder.ScaffoldResult;
 import dev.portolan.scaffolder.Scaffolder;
@@ -30,8 +29,6 @@ import org.assertj.core.api.AbstractAssert;
  * that were produced, so a broken template is diagnosed from the test report alone.
  */
 public final class ScaffoldResultAssert extends AbstractAssert<ScaffoldResultAssert, ScaffoldResult> {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ScaffoldResultAssert(ScaffoldResult actual) {
     super(actual, ScaffoldResultAssert.class);
@@ -68,7 +65,34 @@ public final class ScaffoldResultAssert extends AbstractAssert<ScaffoldResultAss
    */
   public static ScaffoldResult dryRun(Scaffolder scaffolder, Path template, Map<String, ?> values) {
     Template loaded = scaffolder.loadTemplate(template);
-    return scaffolder.run(ScaffoldRequest.dryRun(loaded, JSON.valueToTree(values)));
+    return scaffolder.run(ScaffoldRequest.dryRun(loaded, values));
+  }
+
+  /**
+   * Dry-runs a template kept as a classpath resource (for example under {@code src/test/resources}), with
+   * the built-in actions; its skeletons are found next to it.
+   *
+   * @param resource the resource name, e.g. {@code templates/service/template.yaml}
+   * @param values the parameter values, as a template form would submit them
+   * @return the run
+   */
+  public static ScaffoldResult dryRunResource(String resource, Map<String, ?> values) {
+    return dryRunResource(Scaffolder.builder().build(), resource, values);
+  }
+
+  /**
+   * Dry-runs a template kept as a classpath resource with a configured scaffolder.
+   *
+   * @param scaffolder the scaffolder
+   * @param resource the resource name, read with the thread's context class loader (or this class's loader)
+   * @param values the parameter values, as a template form would submit them
+   * @return the run
+   */
+  public static ScaffoldResult dryRunResource(Scaffolder scaffolder, String resource, Map<String, ?> values) {
+    ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+        .orElse(ScaffoldResultAssert.class.getClassLoader());
+    Template loaded = scaffolder.loadTemplateResource(loader, resource);
+    return scaffolder.run(ScaffoldRequest.dryRun(loaded, values));
   }
 
   /**

@@ -52,6 +52,17 @@ class ScaffoldResultAssertTest {
   }
 
   @Test
+  void dryRunResource_templateOnTheClasspath_findsItsSkeleton() {
+    ScaffoldResult result = ScaffoldResultAssert.dryRunResource("templates/greeting/template.yaml",
+        Map.of("name", "Ada"));
+
+    ScaffoldResultAssert.assertThat(result)
+        .succeeded()
+        .hasExactlyFiles("README.md")
+        .hasFileContaining("README.md", "Hello, Ada!");
+  }
+
+  @Test
   void assertions_successfulRun_pass() {
     ScaffoldResult result = ScaffoldResultAssert.dryRun(template, Map.of("name", "orders"));
 

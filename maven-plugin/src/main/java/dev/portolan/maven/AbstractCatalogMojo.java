@@ -1,19 +1,20 @@
 package dev.portolan.maven;
 
 import dev.portolan.catalog.model.Profile;
+import dev.portolan.catalog.core.CatalogProblem;
+import dev.portolan.catalog.core.CheckReport;
 import dev.portolan.maven.internal.DescriptorScanner;
-import dev.portolan.maven.internal.Problem;
-import dev.portolan.maven.internal.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,6 +59,10 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
   /** Skips the goal. */
   @Parameter(property = "portolan.skip", defaultValue = "false")
   boolean skip;
+
+  /** The plugin's version, reported as the SARIF tool version. */
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
 
   /** The goal name, for messages and report file names. */
   abstract String goal();
@@ -121,9 +126,20 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
     return abs.toString();
   }
 
+  /**
+   * Starts the report of the goal's findings: file names relative to the project directory, the plugin version
+   * as the tool version, the goal as the JUnit suite name.
+   */
+  CheckReport.Builder report() {
+    CheckReport.Builder b = CheckReport.builder().baseDirectory(basedir.toPath()).suiteName("portolan " + goal());
+    if (pluginVersion != null) {
+      b.toolVersion(pluginVersion);
+    }
+    return b;
+  }
+
   /** Writes the configured reports of the findings. */
-  void writeReports(Map<String, String> rules, List<String> files, List<Problem> problems)
-      throws MojoExecutionException {
+  void writeReports(CheckReport report) throws MojoExecutionException {
     for (String format : formats == null ? List.<String>of() : formats) {
       String f = format.trim().toLowerCase(Locale.ROOT);
       try {
@@ -133,12 +149,16 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
           }
           case "sarif" -> {
             Path out = reportDirectory.toPath().resolve(goal() + ".sarif");
-            Reports.sarif(out, rules, problems);
+            try (Writer w = open(out)) {
+              report.writeSarif(w);
+            }
             getLog().info("SARIF report: " + out);
           }
           case "junit" -> {
             Path out = reportDirectory.toPath().resolve("TEST-portolan-" + goal() + ".xml");
-            Reports.junit(out, "portolan " + goal(), files, problems);
+            try (Writer w = open(out)) {
+              report.writeJunit(w);
+            }
             getLog().info("JUnit report: " + out);
           }
           default -> throw new MojoExecutionException("formats: expected sarif or junit, found '" + format + "'");
@@ -149,21 +169,33 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
     }
   }
 
+  private static Writer open(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+  }
+
+  /** A finding as one line, its file as shown to the user. */
+  String line(CatalogProblem p) {
+    return new CatalogProblem(p.severity(), p.kind(), display(p.file()), p.position(), p.ref(), p.path(),
+        p.message()).toString();
+  }
+
   /** Logs every finding, then fails when there are errors and {@link #failOnError} is set. */
-  void conclude(List<Problem> problems, String summary) throws MojoFailureException {
-    long errors = problems.stream().filter(Problem::error).count();
-    for (Problem p : problems) {
-      if (p.error()) {
-        getLog().error(p.toString());
+  void conclude(List<CatalogProblem> problems, String summary) throws MojoFailureException {
+    long errors = problems.stream().filter(p -> p.severity() == CatalogProblem.Severity.ERROR).count();
+    for (CatalogProblem p : problems) {
+      if (p.severity() == CatalogProblem.Severity.ERROR) {
+        getLog().error(line(p));
       } else {
-        getLog().warn(p.toString());
+        getLog().warn(line(p));
       }
     }
     getLog().info(summary);
     if (errors > 0 && failOnError) {
       StringBuilder msg = new StringBuilder("portolan:").append(goal()).append(" found ").append(errors)
           .append(errors == 1 ? " error" : " errors").append(':');
-      problems.stream().filter(Problem::error).forEach(p -> msg.append(System.lineSeparator()).append(p));
+      problems.stream().filter(p -> p.severity() == CatalogProblem.Severity.ERROR)
+          .forEach(p -> msg.append(System.lineSeparator()).append(line(p)));
       throw new MojoFailureException(msg.toString());
     }
   }

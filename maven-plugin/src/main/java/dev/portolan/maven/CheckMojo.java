@@ -3,19 +3,10 @@ package dev.portolan.maven;
 import dev.portolan.catalog.core.Catalog;
 import dev.portolan.catalog.core.CatalogProblem;
 import dev.portolan.catalog.core.CatalogSnapshot;
-import dev.portolan.catalog.core.CatalogEntity;
-import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.PortolanException;
-import dev.portolan.catalog.model.SourcePosition;
-import dev.portolan.maven.internal.Problem;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -46,19 +37,6 @@ public final class CheckMojo extends AbstractCatalogMojo {
     return "check";
   }
 
-  /** The SARIF rule id of a problem kind, as {@code portolan check} names it. */
-  static String ruleId(CatalogProblem.Kind kind) {
-    return kind.ruleId();
-  }
-
-  static Map<String, String> rules() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (CatalogProblem.Kind k : CatalogProblem.Kind.values()) {
-      m.put(k.ruleId(), k.description());
-    }
-    return m;
-  }
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -74,22 +52,12 @@ public final class CheckMojo extends AbstractCatalogMojo {
     } catch (PortolanException e) {
       throw new MojoExecutionException("portolan:check: " + e.getMessage(), e);
     }
-    List<Problem> problems = new ArrayList<>();
-    for (CatalogProblem p : s.problems()) {
-      problems.add(new Problem(p.severity() == CatalogProblem.Severity.ERROR, ruleId(p.kind()), display(p.file()),
-          p.position().map(SourcePosition::line).orElse(0), p.position().map(SourcePosition::column).orElse(0),
-          p.ref().map(EntityRef::toString), p.path().isRoot() ? "" : p.path().toString(), p.message()));
-    }
-    Set<String> shown = new LinkedHashSet<>();
-    files.forEach(f -> shown.add(display(f)));
-    for (CatalogEntity e : s.entities()) {
-      shown.add(display(e.file()));
-    }
-    writeReports(rules(), List.copyOf(shown), problems);
+    List<CatalogProblem> problems = s.problems();
+    writeReports(report().snapshot(s).build());
     if (files.isEmpty()) {
       getLog().warn("portolan:check found no descriptor files (includes " + includes + ")");
     }
-    long errors = problems.stream().filter(Problem::error).count();
+    long errors = s.errors().size();
     conclude(problems, String.format("%d entit%s, %d error%s, %d warning%s (profile %s)", s.size(),
         s.size() == 1 ? "y" : "ies", errors,
         errors == 1 ? "" : "s", problems.size() - errors, problems.size() - errors == 1 ? "" : "s",

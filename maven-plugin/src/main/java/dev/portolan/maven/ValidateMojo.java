@@ -1,16 +1,13 @@
 package dev.portolan.maven;
 
+import dev.portolan.catalog.core.CatalogProblem;
+import dev.portolan.catalog.core.CheckReport;
 import dev.portolan.catalog.model.CatalogModel;
 import dev.portolan.catalog.model.DocumentResult;
-import dev.portolan.catalog.model.EntityRef;
-import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.catalog.model.Violation;
-import dev.portolan.maven.internal.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,9 +21,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
 public final class ValidateMojo extends AbstractCatalogMojo {
-
-  /** The SARIF rule of invalid documents. */
-  static final String RULE = "portolan/invalid-entity";
 
   /** Whether {@code $text}, {@code $json} and {@code $yaml} placeholders naming local files are read and validated. */
   @Parameter(property = "portolan.readPlaceholderFiles", defaultValue = "true")
@@ -48,27 +42,25 @@ public final class ValidateMojo extends AbstractCatalogMojo {
     }
     CatalogModel model = CatalogModel.builder().profile(profile()).readPlaceholderFiles(readPlaceholderFiles).build();
     List<Path> files = descriptorFiles();
-    List<Problem> problems = new ArrayList<>();
-    List<String> shown = new ArrayList<>();
+    List<CatalogProblem> problems = new ArrayList<>();
+    CheckReport.Builder report = report().checks(List.of(CatalogProblem.Kind.INVALID_ENTITY));
     int documents = 0;
     int invalid = 0;
     for (Path f : files) {
-      shown.add(display(f));
       for (DocumentResult r : model.validate(f)) {
         documents++;
-        if (!r.valid()) {
+        if (r.valid()) {
+          r.ref().ifPresent(ref -> report.entity(ref, r.file()));
+        } else {
           invalid++;
           for (Violation v : r.violations()) {
-            problems.add(new Problem(true, RULE, display(v.file()),
-                v.position().map(SourcePosition::line).orElse(0), v.position().map(SourcePosition::column).orElse(0),
-                v.ref().map(EntityRef::toString), v.path().isRoot() ? "" : v.path().toString(), v.message()));
+            problems.add(new CatalogProblem(CatalogProblem.Severity.ERROR, CatalogProblem.Kind.INVALID_ENTITY,
+                v.file(), v.position(), v.ref(), v.path(), v.message()));
           }
         }
       }
     }
-    Map<String, String> rules = new LinkedHashMap<>();
-    rules.put(RULE, "The entity is rejected as Backstage's catalog rejects it.");
-    writeReports(rules, shown, problems);
+    writeReports(report.problems(problems).build());
     if (files.isEmpty()) {
       getLog().warn("portolan:validate found no descriptor files (includes " + includes + ")");
     }

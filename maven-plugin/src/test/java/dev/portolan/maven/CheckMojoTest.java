@@ -6,6 +6,7 @@ import static dev.portolan.maven.MojoFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portolan.catalog.core.CatalogProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,8 +21,11 @@ class CheckMojoTest {
   void execute_consistentCatalog_passes() throws Exception {
     write(project, "catalog-info.yaml", VALID);
     configure(new CheckMojo(), project).execute();
+    // a group and a component, each in all nine checks
     assertThat(Files.readString(project.resolve("target/portolan/TEST-portolan-check.xml")))
-        .contains("tests=\"1\" failures=\"0\"");
+        .contains("<testsuites name=\"portolan check\" tests=\"18\" failures=\"0\"")
+        .contains("<testcase classname=\"portolan/dangling-relation\" name=\"component:default/svc\" "
+            + "file=\"catalog-info.yaml\"/>");
   }
 
   @Test
@@ -32,7 +36,8 @@ class CheckMojoTest {
         .hasMessage("portolan:check found 1 error:" + System.lineSeparator() + "catalog-info.yaml:16:10: "
             + "component:default/svc: spec.owner: ownedBy relation to group:default/team-b, which is not in the catalog");
     assertThat(Files.readString(project.resolve("target/portolan/check.sarif")))
-        .contains("\"ruleId\" : \"portolan/dangling-relation\"");
+        .contains("\"ruleId\" : \"portolan/dangling-relation\"")
+        .contains("\"uriBaseId\" : \"%SRCROOT%\"");
   }
 
   @Test
@@ -63,13 +68,18 @@ class CheckMojoTest {
         """);
     write(project, "svc/catalog-info.yaml", VALID);
     configure(new CheckMojo(), project).execute();
+    // the Location, the group and the component, each in all nine checks: svc/catalog-info.yaml read once
     assertThat(Files.readString(project.resolve("target/portolan/TEST-portolan-check.xml")))
-        .contains("tests=\"2\" failures=\"0\"");
+        .contains("<testsuites name=\"portolan check\" tests=\"27\" failures=\"0\"");
   }
 
   @Test
-  void ruleId_everyKind_kebabCase() {
-    assertThat(CheckMojo.rules()).containsKeys("portolan/invalid-entity", "portolan/depends-on-cycle",
-        "portolan/dangling-relation", "portolan/location-not-fetched");
+  void execute_sarif_everyCheckIsARule() throws Exception {
+    write(project, "catalog-info.yaml", VALID);
+    configure(new CheckMojo(), project).execute();
+    String sarif = Files.readString(project.resolve("target/portolan/check.sarif"));
+    for (CatalogProblem.Kind k : CatalogProblem.Kind.values()) {
+      assertThat(sarif).contains("\"id\" : \"" + k.ruleId() + "\"");
+    }
   }
 }

@@ -32,7 +32,10 @@ class ValidateMojoTest {
     mojo().execute();
     assertThat(project.resolve("target/portolan/validate.sarif")).isRegularFile();
     assertThat(Files.readString(project.resolve("target/portolan/TEST-portolan-validate.xml")))
-        .contains("tests=\"1\" failures=\"0\"").contains("name=\"catalog-info.yaml\"");
+        .contains("tests=\"2\" failures=\"0\"")
+        .contains("<testsuite name=\"portolan/invalid-entity\"")
+        .contains("name=\"component:default/svc\" file=\"catalog-info.yaml\"")
+        .doesNotContain("portolan/dangling-relation");
   }
 
   @Test
@@ -107,6 +110,6 @@ class ValidateMojoTest {
     m.includes = List.of("*.yaml");
     m.execute();
     assertThat(Files.readString(project.resolve("target/portolan/TEST-portolan-validate.xml")))
-        .contains("name=\"descriptors/one.yaml\"");
+        .contains("file=\"descriptors/one.yaml\"");
   }
 }

@@ -8,6 +8,11 @@ import dev.portolan.scaffolder.internal.Engine;
 import dev.portolan.scaffolder.internal.Runner;
 import dev.portolan.scaffolder.internal.Syntax;
 import dev.portolan.scaffolder.internal.TemplateLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +105,94 @@ public final class Scaffolder {
    */
   public Template loadTemplate(Path file) {
     return new TemplateLoader(templateRoot).load(file);
+  }
+
+  /**
+   * Loads a Template entity from YAML text (the first document of kind Template).
+   *
+   * @param yaml the template text
+   * @param name the name error messages use for it, e.g. {@code templates/service/template.yaml}
+   * @param baseDirectory the directory relative {@code url:} inputs and {@code $yaml} placeholders resolve
+   *     against (the directory that holds the skeletons)
+   * @return the template
+   * @throws ScaffolderException naming the given name, line, column and field when the text is not a valid
+   *     template
+   */
+  public Template loadTemplate(String yaml, String name, Path baseDirectory) {
+    return new TemplateLoader(templateRoot).load(Objects.requireNonNull(yaml, "yaml"),
+        Objects.requireNonNull(name, "name"), Optional.of(baseDirectory));
+  }
+
+  /**
+   * Loads a Template entity from YAML text that needs no files: a relative {@code url:} then fails its step,
+   * and a {@code $yaml}/{@code $json}/{@code $text} placeholder fails the load, each with a clear error.
+   *
+   * @param yaml the template text
+   * @param name the name error messages use for it
+   * @return the template
+   * @throws ScaffolderException naming the given name, line, column and field when the text is not a valid
+   *     template
+   */
+  public Template loadTemplate(String yaml, String name) {
+    return new TemplateLoader(templateRoot).load(Objects.requireNonNull(yaml, "yaml"),
+        Objects.requireNonNull(name, "name"), Optional.empty());
+  }
+
+  /**
+   * Loads a Template entity from a UTF-8 stream; the stream is read to its end, not closed.
+   *
+   * @param in the stream
+   * @param name the name error messages use for it
+   * @param baseDirectory the directory relative {@code url:} inputs and placeholders resolve against
+   * @return the template
+   * @throws ScaffolderException when the stream cannot be read or is not a valid template
+   */
+  public Template loadTemplate(InputStream in, String name, Path baseDirectory) {
+    return loadTemplate(read(in, name), name, baseDirectory);
+  }
+
+  /**
+   * Loads a Template entity from a classpath resource. A resource in a directory (a build's
+   * {@code target/classes}, an exploded deployment) keeps its directory as the base of relative
+   * {@code url:} inputs, so its skeletons are found next to it; a resource inside a jar has no base
+   * directory (see {@link #loadTemplate(String, String)}); copy its skeletons out and use
+   * {@link #loadTemplate(InputStream, String, Path)} for those.
+   *
+   * @param loader the class loader to read from
+   * @param resource the resource name, e.g. {@code templates/service/template.yaml}
+   * @return the template
+   * @throws ScaffolderException naming the resource when it is missing or not a valid template
+   */
+  public Template loadTemplateResource(ClassLoader loader, String resource) {
+    Objects.requireNonNull(loader, "loader");
+    Objects.requireNonNull(resource, "resource");
+    URL url = loader.getResource(resource);
+    if (url == null) {
+      throw new ScaffolderException(resource, Optional.empty(), "", "",
+          "expected a classpath resource, found nothing");
+    }
+    if ("file".equals(url.getProtocol())) {
+      try {
+        Path file = Path.of(url.toURI());
+        Template t = new TemplateLoader(templateRoot).load(file);
+        return t;
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // not a plain file URL: read it as a stream below
+      }
+    }
+    try (InputStream in = url.openStream()) {
+      return loadTemplate(read(in, resource), resource);
+    } catch (IOException e) {
+      throw new ScaffolderException(resource, Optional.empty(), "", "", "cannot read the resource: " + e.getMessage(), e);
+    }
+  }
+
+  private static String read(InputStream in, String name) {
+    try {
+      return new String(Objects.requireNonNull(in, "in").readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScaffolderException(name, Optional.empty(), "", "", "cannot read the template: " + e.getMessage(), e);
+    }
   }
 
   /**

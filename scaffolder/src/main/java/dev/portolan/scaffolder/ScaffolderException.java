@@ -59,7 +59,27 @@ public class ScaffolderException extends PortolanException {
     this.detail = detail;
   }
 
-  private static String format(String file, Optional<SourcePosition> position, String ref, String path,
+  /**
+   * Creates an exception whose message is given whole (for exceptions that gather several problems).
+   *
+   * @param message the message
+   * @param file the template file, or empty
+   * @param position the position in that file
+   * @param templateRef the template's entity ref, or empty
+   * @param fieldPath the field path, or empty
+   * @param detail what was expected and what was found
+   */
+  protected ScaffolderException(String message, String file, Optional<SourcePosition> position, String templateRef,
+      String fieldPath, String detail) {
+    super(message, null);
+    this.file = file;
+    this.position = position;
+    this.templateRef = templateRef;
+    this.fieldPath = fieldPath;
+    this.detail = detail;
+  }
+
+  static String format(String file, Optional<SourcePosition> position, String ref, String path,
       String detail) {
     StringBuilder sb = new StringBuilder();
     if (!file.isEmpty()) {

@@ -12,11 +12,13 @@ import java.util.Optional;
 
 /**
  * A loaded {@code scaffolder.backstage.io/v1beta3} Template entity. Obtain one with
- * {@link Scaffolder#loadTemplate(Path)}. Immutable.
+ * {@link Scaffolder#loadTemplate(Path)} or one of its siblings (text, stream, classpath resource). Immutable.
  */
 public final class Template {
 
-  private final Path file;
+  private final String source;
+  private final Optional<Path> file;
+  private final Optional<Path> baseDirectory;
   private final Entity entity;
   private final List<JsonNode> parameterPages;
   private final List<Step> steps;
@@ -26,16 +28,20 @@ public final class Template {
   /**
    * Creates a template; use {@link Scaffolder#loadTemplate(Path)} instead.
    *
-   * @param file the template file
+   * @param source the name messages use for the template (its file path, or the name it was loaded under)
+   * @param file the template file, when it was read from one
+   * @param baseDirectory the directory relative {@code url:} inputs and placeholders resolve against, if any
    * @param entity the entity
    * @param parameterPages the parameter schema pages
    * @param steps the steps, ids defaulted
    * @param output the output object
    * @param positions source positions by field path text
    */
-  public Template(Path file, Entity entity, List<JsonNode> parameterPages, List<Step> steps, JsonNode output,
-      Map<String, SourcePosition> positions) {
+  public Template(String source, Optional<Path> file, Optional<Path> baseDirectory, Entity entity,
+      List<JsonNode> parameterPages, List<Step> steps, JsonNode output, Map<String, SourcePosition> positions) {
+    this.source = Objects.requireNonNull(source, "source");
     this.file = Objects.requireNonNull(file, "file");
+    this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory").map(p -> p.toAbsolutePath().normalize());
     this.entity = Objects.requireNonNull(entity, "entity");
     this.parameterPages = List.copyOf(parameterPages);
     this.steps = List.copyOf(steps);
@@ -44,22 +50,33 @@ public final class Template {
   }
 
   /**
+   * Returns the name error messages use for this template: the file path as given, or the name it was
+   * loaded under.
+   *
+   * @return the source name
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
    * Returns the template file.
    *
-   * @return the path of template.yaml
+   * @return the path of template.yaml, when the template was read from a file
    */
-  public Path file() {
+  public Optional<Path> file() {
     return file;
   }
 
   /**
-   * Returns the directory relative {@code url:} inputs resolve against.
+   * Returns the directory relative {@code url:} inputs (and {@code $yaml}/{@code $json}/{@code $text}
+   * placeholders) resolve against.
    *
-   * @return the directory of the template file
+   * @return the directory of the template file, or the base given when loading from text; empty when there
+   *     is none (a relative {@code url:} then fails its step with a clear error)
    */
-  public Path baseDirectory() {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? file.toAbsolutePath() : parent;
+  public Optional<Path> baseDirectory() {
+    return baseDirectory;
   }
 
   /**

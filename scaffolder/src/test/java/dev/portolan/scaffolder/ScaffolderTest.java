@@ -201,10 +201,126 @@ class ScaffolderTest {
         """);
     Template template = SCAFFOLDER.loadTemplate(t);
     assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"port\":\"high\"}"))))
-        .isInstanceOf(ScaffolderException.class)
-        .hasMessageContaining("spec.parameters: the values do not match the parameters")
-        .hasMessageContaining("name")
-        .hasMessageContaining("port");
+        .isInstanceOfSatisfying(ParameterValidationException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo(t + ":12:11: template:default/demo: parameters.name: expected a value "
+              + "(required), found nothing\n" + t + ":15:11: template:default/demo: parameters.port: expected number, "
+              + "found \"high\"");
+          assertThat(e.problems()).hasSize(2);
+          ScaffolderException port = e.problems().get(1);
+          assertThat(port.file()).isEqualTo(t.toString());
+          assertThat(port.position()).hasValueSatisfying(pos -> assertThat(pos.line()).isEqualTo(15));
+          assertThat(port.templateRef()).isEqualTo("template:default/demo");
+          assertThat(port.fieldPath()).isEqualTo("parameters.port");
+          assertThat(port.detail()).isEqualTo("expected number, found \"high\"");
+          assertThat(e.fieldPath()).isEqualTo("parameters.name");
+        });
+  }
+
+  @Test
+  void run_nestedAndListValues_areNamedByTheirOwnFieldPath() throws IOException {
+    Path t = write("template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: demo
+        spec:
+          type: service
+          parameters:
+            properties:
+              repo:
+                type: object
+                properties:
+                  name:
+                    type: string
+                    pattern: '^[a-z-]+$'
+              tags:
+                type: array
+                items:
+                  type: string
+                  enum: [java, go]
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template,
+        Map.of("repo", Map.of("name", "Bad Name"), "tags", List.of("java", "rust")))))
+        .isInstanceOfSatisfying(ParameterValidationException.class, e -> assertThat(e.problems())
+            .extracting(ScaffolderException::getMessage).containsExactly(
+                t + ":13:13: template:default/demo: parameters.repo.name: expected a string matching ^[a-z-]+$, "
+                    + "found \"Bad Name\"",
+                t + ":18:11: template:default/demo: parameters.tags[1]: expected one of [\"java\", \"go\"], found \"rust\""));
+  }
+
+  @Test
+  void loadTemplate_fromTextStreamOrResource_namesTheSourceAndResolvesUrlsAgainstTheBase() throws IOException {
+    write("skeleton/README.md", "# ${{ values.name }}\n");
+    String yaml = """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: demo
+        spec:
+          type: service
+          steps:
+            - id: fetch
+              action: fetch:template
+              input:
+                url: ./skeleton
+                values:
+                  name: ${{ parameters.name }}
+        """;
+    Template fromText = SCAFFOLDER.loadTemplate(yaml, "templates/demo.yaml", dir);
+    assertThat(fromText.source()).isEqualTo("templates/demo.yaml");
+    assertThat(fromText.file()).isEmpty();
+    assertThat(files(SCAFFOLDER.run(ScaffoldRequest.dryRun(fromText, Map.of("name", "svc")))))
+        .containsEntry("README.md", "# svc\n");
+
+    Template fromStream = SCAFFOLDER.loadTemplate(new java.io.ByteArrayInputStream(
+        yaml.getBytes(StandardCharsets.UTF_8)), "stream.yaml", dir);
+    assertThat(files(SCAFFOLDER.run(ScaffoldRequest.dryRun(fromStream, Map.of("name", "x")))))
+        .containsEntry("README.md", "# x\n");
+
+    ScaffoldResult noBase = SCAFFOLDER.run(ScaffoldRequest.dryRun(SCAFFOLDER.loadTemplate(yaml, "inline.yaml"),
+        Map.of("name", "x")));
+    assertThat(noBase.error()).hasValueSatisfying(e -> assertThat(e).startsWith("inline.yaml:11:")
+        .contains("spec.steps[0].input.url: cannot resolve url './skeleton': the template was loaded without a "
+            + "base directory"));
+
+    assertThatThrownBy(() -> SCAFFOLDER.loadTemplate("kind: Template\nmetadata: [", "broken.yaml", dir))
+        .isInstanceOf(ScaffolderException.class).hasMessageStartingWith("broken.yaml:");
+
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+      write("template.yaml", yaml);
+      Template fromResource = SCAFFOLDER.loadTemplateResource(loader, "template.yaml");
+      assertThat(fromResource.baseDirectory()).contains(dir.toRealPath());
+      assertThat(files(SCAFFOLDER.run(ScaffoldRequest.dryRun(fromResource, Map.of("name", "r")))))
+          .containsEntry("README.md", "# r\n");
+      assertThatThrownBy(() -> SCAFFOLDER.loadTemplateResource(loader, "missing.yaml"))
+          .isInstanceOf(ScaffolderException.class)
+          .hasMessage("missing.yaml: expected a classpath resource, found nothing");
+    }
+  }
+
+  @Test
+  void run_emailFormat_acceptsAnyTopLevelDomainAsBackstageDoes() throws IOException {
+    Path t = write("template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata:
+          name: demo
+        spec:
+          type: service
+          parameters:
+            properties:
+              email:
+                type: string
+                format: email
+          steps: []
+        """);
+    Template template = SCAFFOLDER.loadTemplate(t);
+    assertThat(SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"email\":\"ops@acme.example\"}")))
+        .succeeded()).isTrue();
+    assertThatThrownBy(() -> SCAFFOLDER.run(ScaffoldRequest.dryRun(template, json("{\"email\":\"ops at acme\"}"))))
+        .isInstanceOf(ScaffolderException.class).hasMessageContaining("email");
   }
 
   @Test
@@ -329,6 +445,7 @@ class ScaffolderTest {
     write("ext/plain.txt", "kept ${{ values.n }}");
     write("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}");
     write("cwr/other.txt", "other ${{ values.n }}");
+    write("cwr/globbed/deep.txt", "deep ${{ values.n }}");
     write("one.txt", "{% if values.n %}\n  hi ${{ values.n }}\n{% endif %}\n");
     Path t = template("""
           steps:
@@ -341,7 +458,7 @@ class ScaffolderTest {
               input:
                 url: ./cwr
                 targetPath: cwr
-                copyWithoutRender: ["*/"]
+                copyWithoutRender: ["${{ '${{ values.n }}' }}", "glob*/"]
                 values: {n: b}
             - action: fetch:template
               input:
@@ -361,6 +478,8 @@ class ScaffolderTest {
     assertThat(files).containsEntry("a.txt", "rendered a")
         .containsEntry("plain.txt", "kept ${{ values.n }}")
         .containsEntry("cwr/${{ values.n }}/raw.txt", "raw ${{ values.n }}")
+        // a glob matching a directory does not bring its contents (globby expands only a named directory)
+        .containsEntry("cwr/globbed/deep.txt", "deep b")
         .containsEntry("cwr/other.txt", "other b")
         .containsEntry("docs/one.txt", "  hi c\n")
         .containsEntry("second.txt.njk", "rendered second");

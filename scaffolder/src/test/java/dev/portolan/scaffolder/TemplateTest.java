@@ -43,7 +43,7 @@ class TemplateTest {
     assertThat(template.steps().get(1).condition()).isPresent();
     assertThat(template.position(FieldPath.of("spec", "steps").index(1).key("action")))
         .hasValueSatisfying(p -> assertThat(p.line()).isEqualTo(15));
-    assertThat(template.baseDirectory()).isEqualTo(dir.toAbsolutePath());
+    assertThat(template.baseDirectory()).contains(dir.toAbsolutePath());
   }
 
   @Test

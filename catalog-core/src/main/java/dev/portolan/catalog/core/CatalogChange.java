@@ -16,7 +16,15 @@ import java.util.Objects;
 public record CatalogChange(CatalogSnapshot previous, CatalogSnapshot current, List<EntityRef> added,
     List<EntityRef> updated, List<EntityRef> removed) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param previous the snapshot before the change
+   * @param current the snapshot after the change
+   * @param added entities only in {@code current}
+   * @param updated entities in both whose processed entity or relations differ
+   * @param removed entities only in {@code previous}
+   */
   public CatalogChange {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(current, "current");

@@ -77,7 +77,17 @@ public record CatalogProblem(Severity severity, Kind kind, String file, Optional
     }
   }
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param severity whether the finding makes the catalog fail a check
+   * @param kind what kind of finding this is
+   * @param file the file the finding is about (as given or discovered), or a provider's {@code provider:<name>}
+   * @param position where in the file, when known
+   * @param ref the entity concerned, when known
+   * @param path the field concerned; the root for whole-entity findings
+   * @param message what was expected and what was found
+   */
   public CatalogProblem {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(kind, "kind");

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record DanglingRelation(Relation relation, String file, Optional<SourcePosition> position) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param relation the relation, from the entity that wrote it
+   * @param file the file of the entity that wrote it
+   * @param position where the field item is written, when known
+   */
   public DanglingRelation {
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(file, "file");

@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record DeferredEntity(Entity entity, Optional<String> locationKey) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param entity the entity; it must carry the {@code backstage.io/managed-by-location} and
+   *     {@code backstage.io/managed-by-origin-location} annotations, as Backstage requires
+   * @param locationKey the conflict key: an entity whose ref is already claimed by another non-empty key is
+   *     ignored; an empty key can be overtaken by any other claimant
+   */
   public DeferredEntity {
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(locationKey, "locationKey");

@@ -21,7 +21,11 @@ import java.util.Set;
  */
 public record EntityFilter(Map<String, Set<String>> conditions) {
 
-  /** Copies the conditions, keeping their order. */
+  /**
+   * Copies the conditions, keeping their order.
+   *
+   * @param conditions lower-cased key → accepted lower-cased values; an empty value set means "exists"
+   */
   public EntityFilter {
     Map<String, Set<String>> copy = new LinkedHashMap<>();
     conditions.forEach((k, v) -> copy.put(k, Set.copyOf(v)));

@@ -15,7 +15,11 @@ public sealed interface EntityProviderMutation permits EntityProviderMutation.Fu
    * @param entities the provider's entities
    */
   record Full(List<DeferredEntity> entities) implements EntityProviderMutation {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param entities the provider's entities
+     */
     public Full {
       entities = List.copyOf(entities);
     }
@@ -28,7 +32,12 @@ public sealed interface EntityProviderMutation permits EntityProviderMutation.Fu
    * @param removed refs to remove
    */
   record Delta(List<DeferredEntity> added, List<EntityRef> removed) implements EntityProviderMutation {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param added entities to add or replace (by ref)
+     * @param removed refs to remove
+     */
     public Delta {
       added = List.copyOf(added);
       removed = List.copyOf(removed);

@@ -23,7 +23,17 @@ public record EntityQuery(List<EntityFilter> filters, List<String> fields, Optio
   /** The default page size: everything. */
   public static final int NO_LIMIT = Integer.MAX_VALUE;
 
-  /** Copies the lists and checks the limit. */
+  /**
+   * Copies the lists and checks the limit.
+   *
+   * @param filters the filters; none means every entity
+   * @param fields the field paths to keep in {@link QueryResult#projected()}; none means whole entities
+   * @param orderField the field to order by (entities without it are left out, as in Backstage); empty means
+   *     ordered by ref
+   * @param descending whether the order is descending
+   * @param limit the page size
+   * @param cursor where to continue, from {@link QueryResult#nextCursor()}; it carries the filters and order
+   */
   public EntityQuery {
     filters = List.copyOf(filters);
     fields = List.copyOf(fields);

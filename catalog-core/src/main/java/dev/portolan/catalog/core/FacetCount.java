@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record FacetCount(String value, long count) {
 
-  /** Checks the value is present. */
+  /**
+   * Checks the value is present.
+   *
+   * @param value the value in its original case
+   * @param count how many entities have it
+   */
   public FacetCount {
     Objects.requireNonNull(value, "value");
   }

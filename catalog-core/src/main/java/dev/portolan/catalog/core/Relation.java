@@ -32,7 +32,8 @@ public record Relation(EntityRef source, RelationType type, EntityRef target, En
    * @param source the source entity
    * @param type the relation type
    * @param target the target entity
-   * @param origin the entity whose processing emitted this row
+   * @param origin the entity whose processing emitted this row (the source for forward rows, the target
+   *     for reverse rows)
    * @param field the field that made the row, when a field did
    * @param attributes facts about this edge (strings, numbers, booleans or lists of those)
    * @throws IllegalArgumentException if an attribute value is not a string, number, boolean or list of those

@@ -56,7 +56,12 @@ public sealed interface RelationType permits WellKnownRelation, RelationType.Cus
    * @param inverseId the reverse id
    */
   record Custom(String id, String inverseId) implements RelationType {
-    /** Checks both ids match Backstage's relation type pattern {@code ^\w+$}. */
+    /**
+     * Checks both ids match Backstage's relation type pattern {@code ^\w+$}.
+     *
+     * @param id the forward id
+     * @param inverseId the reverse id
+     */
     public Custom {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(inverseId, "inverseId");

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record Subgraph(EntityRef start, List<EntityRef> nodes, List<Relation> edges) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param start the start entity
+   * @param nodes the reached entities, without the start, in discovery order
+   * @param edges the relations followed, in discovery order
+   */
   public Subgraph {
     Objects.requireNonNull(start, "start");
     nodes = List.copyOf(nodes);

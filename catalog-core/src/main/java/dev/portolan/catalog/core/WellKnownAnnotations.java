@@ -15,7 +15,12 @@ public final class WellKnownAnnotations {
    * @param target the rest, which may contain {@code :}
    */
   public record LocationRef(String type, String target) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param type e.g. {@code url}, {@code file}, {@code dir}
+     * @param target the rest, which may contain {@code :}
+     */
     public LocationRef {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(target, "target");
@@ -50,7 +55,12 @@ public final class WellKnownAnnotations {
    * @param name the repository or project
    */
   public record Slug(String owner, String name) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param owner the organisation or user
+     * @param name the repository or project
+     */
     public Slug {
       Objects.requireNonNull(owner, "owner");
       Objects.requireNonNull(name, "name");

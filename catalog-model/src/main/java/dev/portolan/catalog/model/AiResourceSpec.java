@@ -20,7 +20,18 @@ public record AiResourceSpec(String type, String lifecycle, String owner, Option
     Optional<String> version, List<String> dependsOn, List<String> skills, List<String> plugins)
     implements KindSpec {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param type the resource type: {@code skill}, {@code rule}, {@code plugin}, {@code marketplace} or other
+   * @param lifecycle the lifecycle
+   * @param owner the owner ref (a Group or User)
+   * @param system the system ref
+   * @param version the version
+   * @param dependsOn refs of the AI resources a skill depends on
+   * @param skills refs of the skills a plugin bundles
+   * @param plugins refs of the plugins a marketplace lists
+   */
   public AiResourceSpec {
     dependsOn = List.copyOf(dependsOn);
     skills = List.copyOf(skills);

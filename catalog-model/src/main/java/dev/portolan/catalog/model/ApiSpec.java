@@ -16,7 +16,16 @@ import java.util.Optional;
 public record ApiSpec(String type, String lifecycle, String owner, Optional<String> system,
     Optional<String> definition, List<McpRemote> remotes) implements KindSpec {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param type the API type, e.g. {@code openapi} or {@code mcp-server}
+   * @param lifecycle the lifecycle
+   * @param owner the owner ref
+   * @param system the system ref
+   * @param definition the definition text (absent for {@code mcp-server})
+   * @param remotes the transport endpoints of an {@code mcp-server}
+   */
   public ApiSpec {
     remotes = List.copyOf(remotes);
   }

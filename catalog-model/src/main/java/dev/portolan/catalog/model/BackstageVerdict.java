@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record BackstageVerdict(Stage stage, String message) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param stage the first stage that rejects the document
+   * @param message the catalog's error text, as close to Backstage's wording as Portolan reproduces it
+   */
   public BackstageVerdict {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(message, "message");

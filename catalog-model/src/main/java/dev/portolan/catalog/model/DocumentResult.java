@@ -27,7 +27,19 @@ public record DocumentResult(
     Optional<Entity> entity,
     Optional<BackstageVerdict> backstageVerdict) {
 
-  /** Checks the parts and copies the violations. */
+  /**
+   * Checks the parts and copies the violations.
+   *
+   * @param file the file name or path as given
+   * @param documentIndex the zero-based index of the document in its file (empty documents count, as in
+   *     Backstage, but produce no result)
+   * @param ref the canonical entity ref, when the document has a string kind and name
+   * @param kind the {@code kind} as written, when it is a string
+   * @param valid whether Backstage accepts the document
+   * @param violations every problem found, empty when valid
+   * @param entity the parsed entity, when the document is a mapping
+   * @param backstageVerdict Backstage's own stage and message, when invalid
+   */
   public DocumentResult {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(ref, "ref");

@@ -13,7 +13,14 @@ import java.util.Optional;
  */
 public record EntityLink(String url, Optional<String> title, Optional<String> icon, Optional<String> type) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param url the link target
+   * @param title the display title
+   * @param icon the icon key
+   * @param type the link type
+   */
   public EntityLink {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(title, "title");

@@ -33,7 +33,20 @@ public record EntityMetadata(
     Optional<String> uid,
     Optional<String> etag) {
 
-  /** Checks the parts and copies the collections (labels and annotations keep their order). */
+  /**
+   * Checks the parts and copies the collections (labels and annotations keep their order).
+   *
+   * @param name {@code metadata.name}, empty string when absent
+   * @param namespace {@code metadata.namespace} as written
+   * @param title the display title
+   * @param description the description
+   * @param labels the labels, in document order
+   * @param annotations the annotations, in document order
+   * @param tags the tags
+   * @param links the links
+   * @param uid the catalog-assigned id
+   * @param etag the catalog-assigned etag
+   */
   public EntityMetadata {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");

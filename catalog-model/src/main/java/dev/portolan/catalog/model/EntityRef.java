@@ -31,6 +31,9 @@ public record EntityRef(String kind, String namespace, String name) {
   /**
    * Creates a ref from its parts.
    *
+   * @param kind the kind as written, never empty
+   * @param namespace the namespace as written, never empty
+   * @param name the name as written, never empty
    * @throws InvalidEntityRefException if a part is empty
    */
   public EntityRef {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record EntityRelation(String type, String targetRef) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param type the relation type, e.g. {@code ownedBy}
+   * @param targetRef the target ref as stored, e.g. {@code group:default/team-a}
+   */
   public EntityRelation {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(targetRef, "targetRef");

@@ -33,7 +33,11 @@ public record FieldPath(List<Segment> segments) {
    * @param name the key, possibly empty
    */
   public record Key(String name) implements Segment {
-    /** Checks the key is present. */
+    /**
+     * Checks the key is present.
+     *
+     * @param name the key, possibly empty
+     */
     public Key {
       Objects.requireNonNull(name, "name");
     }
@@ -45,7 +49,11 @@ public record FieldPath(List<Segment> segments) {
    * @param index the zero-based index
    */
   public record Index(int index) implements Segment {
-    /** Checks the index is not negative. */
+    /**
+     * Checks the index is not negative.
+     *
+     * @param index the zero-based index
+     */
     public Index {
       if (index < 0) {
         throw new IllegalArgumentException("index must not be negative: " + index);
@@ -53,7 +61,11 @@ public record FieldPath(List<Segment> segments) {
     }
   }
 
-  /** Copies the segments. */
+  /**
+   * Copies the segments.
+   *
+   * @param segments the keys and indices from the root, in order
+   */
   public FieldPath {
     segments = List.copyOf(segments);
   }

@@ -5,6 +5,7 @@ public final class InvalidEntityRefException extends PortolanException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The text that failed to parse, exactly as given. */
   private final String input;
 
   /**

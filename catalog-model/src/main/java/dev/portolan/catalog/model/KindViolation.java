@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record KindViolation(FieldPath path, String message) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param path the offending field
+   * @param message what was expected and what was found
+   */
   public KindViolation {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");

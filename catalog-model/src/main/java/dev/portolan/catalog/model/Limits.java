@@ -22,7 +22,19 @@ public record Limits(int maxAliasCount, int maxDocumentCodePoints, int maxDepth,
    */
   public static final Limits DEFAULTS = new Limits(100, 16 * 1024 * 1024, 500, 10_000, 1_000_000);
 
-  /** Checks every limit is positive. */
+  /**
+   * Checks every limit is positive.
+   *
+   * @param maxAliasCount the alias budget of one document, counted as the {@code yaml} parser Backstage uses
+   *     counts it (each use of an anchor, multiplied by the aliases nested in the anchored node); 100 in
+   *     Backstage. Crossing it stops reading the rest of the file, as in Backstage. It bounds alias expansion
+   *     ("billion laughs")
+   * @param maxDocumentCodePoints the largest size of one file, in code points
+   * @param maxDepth the deepest nesting of mappings and sequences
+   * @param maxDocuments the most documents in one file
+   * @param maxNodes the most YAML nodes (scalars, sequences, mappings, aliases) in one file, which bounds the
+   *     memory a file can take
+   */
   public Limits {
     if (maxAliasCount < 0 || maxDocumentCodePoints < 1 || maxDepth < 1 || maxDocuments < 1 || maxNodes < 1) {
       throw new IllegalArgumentException("limits must be positive: " + maxAliasCount + ", "

@@ -14,7 +14,14 @@ import java.util.Optional;
 public record LocationSpec(Optional<String> type, Optional<String> target, List<String> targets,
     Optional<String> presence) implements KindSpec {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param type the location type; absent means the type of the location that read it
+   * @param target the single target
+   * @param targets further targets
+   * @param presence {@code required} (the default) or {@code optional}
+   */
   public LocationSpec {
     targets = List.copyOf(targets);
   }

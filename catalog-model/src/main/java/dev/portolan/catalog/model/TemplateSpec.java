@@ -15,7 +15,14 @@ import java.util.Optional;
 public record TemplateSpec(String type, Optional<String> owner, Optional<String> lifecycle, List<Step> steps)
     implements KindSpec {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param type the template type, e.g. {@code service}
+   * @param owner the owner ref
+   * @param lifecycle the lifecycle
+   * @param steps the steps, in order
+   */
   public TemplateSpec {
     steps = List.copyOf(steps);
   }

@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public record UserSpec(Optional<ContactProfile> profile, List<String> memberOf) implements KindSpec {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param profile the contact profile
+   * @param memberOf the group refs (required by Backstage, may be empty)
+   */
   public UserSpec {
     memberOf = List.copyOf(memberOf);
   }

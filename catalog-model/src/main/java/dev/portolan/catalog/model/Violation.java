@@ -23,7 +23,17 @@ public record Violation(
     String message,
     Stage stage) {
 
-  /** Checks the parts are present. */
+  /**
+   * Checks the parts are present.
+   *
+   * @param file the file name or path as given
+   * @param documentIndex the zero-based index of the document in its file
+   * @param position where in the file, when known
+   * @param ref the entity ref of the document, when it has a kind and a name
+   * @param path the offending field; the root for whole-document problems
+   * @param message what was expected and what was found
+   * @param stage the Backstage processing stage that rejects this problem
+   */
   public Violation {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(position, "position");

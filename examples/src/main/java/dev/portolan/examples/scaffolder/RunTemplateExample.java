@@ -11,11 +11,10 @@ import dev.portolan.scaffolder.Scaffolder;
 import dev.portolan.scaffolder.ScaffolderAction;
 import dev.portolan.scaffolder.Template;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +32,17 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>A dry run ({@link ScaffoldRequest#dryRun}) writes nothing and returns every generated file with its
- * content; {@link ScaffoldRequest#into} copies the files to a folder once every step succeeded. Values that
- * do not match the template's parameters are refused before any step runs, with a
- * {@link dev.portolan.scaffolder.ScaffolderException} naming the template file, line and column.
+ * content; {@link ScaffoldRequest#into} copies the files to a folder once every step succeeded. Values are
+ * plain Java data ({@code Map.of("name", ...)}) or a Jackson {@code JsonNode}. Values that do not match the
+ * template's parameters are refused before any step runs, with a
+ * {@link dev.portolan.scaffolder.ParameterValidationException}: one line per problem, each naming the
+ * template file, the line and column where the parameter is declared, the template, the value's own field
+ * path ({@code parameters.owner}), what was expected and what was found.
  *
- * <p>{@link Scaffolder#loadTemplate} reads a template from the file system; this example finds its
- * template through the class path, which works when the examples run from their build folder.
+ * <p>{@link Scaffolder#loadTemplate(Path)} reads a template from the file system;
+ * {@link Scaffolder#loadTemplate(String, String, Path)} from text, and
+ * {@link Scaffolder#loadTemplateResource} from the class path, as this example does: its skeleton is found
+ * next to the resource.
  */
 public final class RunTemplateExample {
 
@@ -85,18 +89,8 @@ public final class RunTemplateExample {
         .build();
   }
 
-  /**
-   * The sample template shipped with the examples.
-   *
-   * @return the path of its {@code template.yaml}
-   */
-  public static Path templateFile() {
-    try {
-      return Path.of(Objects.requireNonNull(RunTemplateExample.class.getResource("service/template.yaml")).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  /** The class path name of the sample template shipped with the examples. */
+  static final String TEMPLATE = "dev/portolan/examples/scaffolder/service/template.yaml";
 
   /**
    * Runs the sample template with {@code name} and {@code owner}; {@code javaVersion} takes its default.
@@ -108,8 +102,8 @@ public final class RunTemplateExample {
    */
   public static ScaffoldResult run(String name, String owner, Path outputDirectory) {
     Scaffolder scaffolder = scaffolder();
-    Template template = scaffolder.loadTemplate(templateFile());
-    ObjectNode values = JsonNodeFactory.instance.objectNode().put("name", name).put("owner", owner);
+    Template template = scaffolder.loadTemplateResource(RunTemplateExample.class.getClassLoader(), TEMPLATE);
+    Map<String, Object> values = Map.of("name", name, "owner", owner);
     ScaffoldRequest request = outputDirectory == null
         ? ScaffoldRequest.dryRun(template, values)
         : ScaffoldRequest.into(template, values, outputDirectory);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portolan.scaffolder.ScaffoldResult;
-import dev.portolan.scaffolder.ScaffolderException;
+import dev.portolan.scaffolder.ParameterValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +42,13 @@ class RunTemplateExampleTest {
   @Test
   void run_ownerNotAGroup_isRefusedBeforeAnyStepNamingTheField() {
     assertThatThrownBy(() -> RunTemplateExample.run("Search", "team-a", null))
-        .isInstanceOf(ScaffolderException.class)
-        .hasMessageContaining("template.yaml:10:5: template:default/java-service: spec.parameters: ")
-        .hasMessageEndingWith("$.owner: does not match the regex pattern ^group:[a-z0-9-]+$");
+        .isInstanceOfSatisfying(ParameterValidationException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.getMessage()).endsWith("service/template.yaml:" + e.position().orElseThrow().line() + ":"
+              + e.position().orElseThrow().column() + ": template:default/java-service: parameters.owner: expected "
+              + "a string matching ^group:[a-z0-9-]+$, found \"team-a\"");
+          assertThat(e.fieldPath()).isEqualTo("parameters.owner");
+        });
   }
 
   private static String file(ScaffoldResult result, String path) {

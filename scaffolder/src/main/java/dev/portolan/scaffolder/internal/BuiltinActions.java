@@ -25,9 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /** The built-in actions: fetch, filesystem, debug and catalog:write. */
 public final class BuiltinActions {
@@ -342,29 +339,37 @@ public final class BuiltinActions {
     return suspicious * 10 > n;
   }
 
-  /** globby semantics: a pattern naming a directory covers everything below it. */
+  /**
+   * globby semantics: a pattern that names an existing directory covers everything below it (globby's
+   * {@code expandDirectories}); a glob matches entries by their whole relative path (a directory it matches
+   * does not bring its contents); a trailing {@code /} matches directories only.
+   */
   static Set<String> expandGlobs(List<String> patterns, List<String> locations) {
     Set<String> out = new LinkedHashSet<>();
     for (String raw : patterns) {
       String pat = raw.startsWith("./") ? raw.substring(2) : raw;
-      String bare = pat.endsWith("/") ? pat.substring(0, pat.length() - 1) : pat;
-      PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + bare);
       boolean dirsOnly = pat.endsWith("/");
+      String bare = dirsOnly ? pat.substring(0, pat.length() - 1) : pat;
+      if (!Globs.isGlob(bare)) {
+        if (locations.contains(bare + "/")) {
+          for (String other : locations) {
+            if (other.startsWith(bare + "/") && !other.equals(bare + "/")) {
+              out.add(other);
+            }
+          }
+        } else if (!dirsOnly && locations.contains(bare)) {
+          out.add(bare);
+        }
+        continue;
+      }
+      java.util.regex.Pattern m = Globs.compile(bare);
       for (String loc : locations) {
         if (dirsOnly && !loc.endsWith("/")) {
           continue;
         }
         String l = loc.endsWith("/") ? loc.substring(0, loc.length() - 1) : loc;
-        boolean match = l.equals(bare) || matches(m, l);
-        if (match) {
+        if (m.matcher(l).matches()) {
           out.add(loc);
-          if (loc.endsWith("/")) {
-            for (String other : locations) {
-              if (other.startsWith(loc)) {
-                out.add(other);
-              }
-            }
-          }
         }
       }
     }
@@ -555,15 +560,14 @@ public final class BuiltinActions {
   private static void catalogWrite(ActionContext ctx) throws IOException {
     JsonNode in = ctx.input();
     Path target = ctx.resolveInWorkspace(in.path("filePath").asText("catalog-info.yaml"));
-    Object entity = MAPPER.convertValue(in.get("entity"), Object.class);
-    Dump dump = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
     if (target.getParent() != null) {
       Files.createDirectories(target.getParent());
     }
     if (Files.isSymbolicLink(target)) {
       Files.delete(target);
     }
-    Files.writeString(target, dump.dumpToString(entity), StandardCharsets.UTF_8);
+    // the text Backstage writes: the yaml package's stringify
+    Files.writeString(target, YamlWriter.write(in.get("entity")), StandardCharsets.UTF_8);
     ctx.log("wrote " + in.path("filePath").asText("catalog-info.yaml"));
   }
 

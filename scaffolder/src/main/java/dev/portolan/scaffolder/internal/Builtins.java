@@ -34,6 +34,10 @@ final class Builtins {
   }
 
   static Object copySafeness(Object dest, Object target) {
+    if (Js.isNullish(target)) {
+      // nunjucks calls target.toString()
+      throw new JsError("Cannot read properties of " + (target == Js.UNDEF ? "undefined" : "null") + " (reading 'toString')");
+    }
     if (dest instanceof SafeStr) {
       return target instanceof SafeStr ? target : new SafeStr(Js.toStr(target));
     }
@@ -635,6 +639,16 @@ final class Builtins {
           offset++;
         }
         double end = offset + (i + 1) * sliceLength;
+        if (arr instanceof String || arr instanceof SafeStr) {
+          // String.prototype.slice: the pieces stay strings, and a string cannot take a fill value
+          String text = str(arr, "slice");
+          if (Js.truthy(fill) && i >= extra) {
+            throw new JsError("currSlice.push is not a function");
+          }
+          int from = (int) Math.max(0, Math.min(start, text.length()));
+          res.add(text.substring(from, (int) Math.max(from, Math.min(end, text.length()))));
+          continue;
+        }
         JsArray cur = sliceOf(arr, start, end, in);
         if (Js.truthy(fill) && i >= extra) {
           cur.add(fill);

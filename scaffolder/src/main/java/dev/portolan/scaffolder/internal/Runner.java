@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.catalog.model.JsonValues;
 import dev.portolan.catalog.model.PortolanException;
 import dev.portolan.scaffolder.ActionContext;
 import dev.portolan.scaffolder.ScaffoldRequest;
 import dev.portolan.scaffolder.ScaffoldResult;
 import dev.portolan.scaffolder.ScaffolderAction;
+import dev.portolan.scaffolder.ParameterValidationException;
 import dev.portolan.scaffolder.ScaffolderException;
 import dev.portolan.scaffolder.Template;
 import dev.portolan.scaffolder.TemplateException;
@@ -88,6 +90,30 @@ public final class Runner {
     this.maxWait = maxWait;
   }
 
+  /** Where a parameter is declared: its property schema on the page, else the page, else spec.parameters. */
+  private Optional<SourcePosition> declaration(int page, List<Object> path) {
+    List<FieldPath> pages = template.parameterPages().size() == 1
+        ? List.of(FieldPath.of("spec", "parameters").index(page), FieldPath.of("spec", "parameters"))
+        : List.of(FieldPath.of("spec", "parameters").index(page));
+    for (FieldPath base : pages) {
+      FieldPath best = base;
+      FieldPath p = base;
+      for (Object e : path) {
+        p = e instanceof Integer ? p.key("items") : p.key("properties").key(String.valueOf(e));
+        if (template.position(p).isPresent()) {
+          best = p;
+        } else {
+          break;
+        }
+      }
+      Optional<SourcePosition> pos = template.position(best);
+      if (pos.isPresent()) {
+        return pos;
+      }
+    }
+    return template.position(FieldPath.of("spec", "parameters"));
+  }
+
   private ScaffolderException fail(FieldPath path, String msg) {
     return new ScaffolderException(file, template.position(path), template.ref(), path.toString(), msg);
   }
@@ -100,7 +126,7 @@ public final class Runner {
    */
   public ScaffoldResult run(ScaffoldRequest request) {
     this.template = request.template();
-    this.file = template.file().toString();
+    this.file = template.source();
     for (Template.Step step : template.steps()) {
       if (!actions.containsKey(step.action())) {
         throw fail(step.path().key("action"), "unknown action '" + step.action() + "'; known actions: "
@@ -108,21 +134,26 @@ public final class Runner {
       }
     }
     ObjectNode values = request.values().isObject() ? (ObjectNode) request.values().deepCopy() : F.objectNode();
-    List<String> problems = new ArrayList<>();
     for (int i = 0; i < template.parameterPages().size(); i++) {
-      JsonNode page = template.parameterPages().get(i);
-      Schemas.applyDefaults(page, values, 0);
+      Schemas.applyDefaults(template.parameterPages().get(i), values, 0);
     }
+    List<ScaffolderException> problems = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < template.parameterPages().size(); i++) {
       JsonNode page = template.parameterPages().get(i);
-      for (String m : schemas.validate(page, values)) {
-        String title = page.path("title").asText("page " + (i + 1));
-        problems.add(title + ": " + m);
+      for (Schemas.Violation v : schemas.violations(page, values)) {
+        FieldPath at = FieldPath.of("parameters");
+        for (Object e : v.path()) {
+          at = e instanceof Integer n ? at.index(n) : at.key(String.valueOf(e));
+        }
+        if (seen.add(at + ": " + v.detail())) {
+          problems.add(new ScaffolderException(file, declaration(i, v.path()), template.ref(), at.toString(),
+              v.detail()));
+        }
       }
     }
     if (!problems.isEmpty()) {
-      throw fail(FieldPath.of("spec", "parameters"), "the values do not match the parameters: "
-          + String.join("; ", problems));
+      throw new ParameterValidationException(problems);
     }
     JsonNode secretsSchema = template.entity().spec().path("secrets").path("schema");
     if (secretsSchema.isObject()) {
@@ -611,8 +642,6 @@ public final class Runner {
 
     @Override
     public Path resolveUrl(String url) {
-      Path base = template.baseDirectory();
-      Path root = templateRoot.map(p -> p.toAbsolutePath().normalize()).orElse(base);
       String u = url;
       if (u.startsWith("file://")) {
         u = u.substring("file://".length());
@@ -622,6 +651,9 @@ public final class Runner {
         throw fail(step.path().key("input").key("url"), "cannot fetch " + u
             + ": only local template locations are supported; mirror the content next to the template");
       }
+      Path base = template.baseDirectory().orElseThrow(() -> fail(step.path().key("input").key("url"),
+          "cannot resolve url '" + url + "': the template was loaded without a base directory"));
+      Path root = templateRoot.map(p -> p.toAbsolutePath().normalize()).orElse(base);
       Path candidate = Path.of(u).isAbsolute() ? Path.of(u) : base.resolve(u);
       try {
         return SafePaths.check(root, candidate);

@@ -16,10 +16,20 @@ import java.util.Map;
 /** JSON Schema helpers: validation without the form-only keys, and default values. */
 public final class Schemas {
 
+  /**
+   * {@code format: email} as Backstage's validators read it (the {@code jsonschema} package on the backend,
+   * ajv-formats in the form): a dotted local part, {@code @}, and a host name of any top-level domain
+   * (reserved ones such as {@code .example} and {@code .internal} included) or a bracketed IPv4 address.
+   */
+  private static final String EMAIL = "^[\\w!#$%&'*+/=?^`{|}~-]+(?:\\.[\\w!#$%&'*+/=?^`{|}~-]+)*@"
+      + "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+      + "|\\[(?:(?:25[0-5]|2[0-4]\\d|[01]?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|[01]?\\d?\\d)\\])$";
+
   /** Draft 7; keywords it does not know (deprecated, examples of other drafts) are annotations, not warnings. */
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
       b -> b.metaSchema(com.networknt.schema.JsonMetaSchema.builder(com.networknt.schema.JsonMetaSchema.getV7())
           .unknownKeywordFactory((keyword, context) -> new com.networknt.schema.AnnotationKeyword(keyword))
+          .format(com.networknt.schema.format.PatternFormat.of("email", EMAIL, "format.email"))
           .build()));
 
   private Schemas() {}
@@ -65,6 +75,109 @@ public final class Schemas {
         compiled.put(schema.deepCopy(), s);
       }
       return Schemas.validate(s, value);
+    }
+
+    /**
+     * The violations of a value, each located at the value's own path.
+     *
+     * @param schema the schema (form-only keys are ignored)
+     * @param value the value
+     * @return the violations, ordered by path
+     */
+    public List<Violation> violations(JsonNode schema, JsonNode value) {
+      JsonSchema s = compiled.get(schema);
+      if (s == null) {
+        s = FACTORY.getSchema(clean(schema));
+        compiled.put(schema.deepCopy(), s);
+      }
+      List<Violation> out = new ArrayList<>();
+      for (ValidationMessage m : s.validate(value)) {
+        out.add(Violation.of(m));
+      }
+      out.sort(java.util.Comparator.comparing(v -> v.path().toString()));
+      return out;
+    }
+  }
+
+  /**
+   * One schema violation.
+   *
+   * @param path where the offending value is (or would be, for a missing required property), as keys and
+   *     indexes below the validated value
+   * @param keyword the schema keyword that failed ({@code type}, {@code required}, {@code pattern}, ...)
+   * @param detail what was expected, and what was found
+   */
+  public record Violation(List<Object> path, String keyword, String detail) {
+
+    /**
+     * Copies the path.
+     *
+     * @param path the path
+     * @param keyword the keyword
+     * @param detail the detail
+     */
+    public Violation {
+      path = List.copyOf(path);
+    }
+
+    static Violation of(ValidationMessage m) {
+      List<Object> path = new ArrayList<>();
+      com.networknt.schema.JsonNodePath at = m.getInstanceLocation();
+      for (int i = 0; i < at.getNameCount(); i++) {
+        path.add(at.getElement(i));
+      }
+      String keyword = m.getType() == null ? "" : m.getType();
+      JsonNode found = m.getInstanceNode();
+      Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
+      String expected;
+      switch (keyword) {
+        case "required" -> {
+          String property = m.getProperty() != null ? m.getProperty() : args.length > 0 ? String.valueOf(args[0]) : "";
+          path.add(property);
+          return new Violation(path, keyword, "expected a value (required), found nothing");
+        }
+        case "type" -> expected = args.length > 1 ? String.valueOf(args[1]) : "another type";
+        case "enum" -> expected = "one of " + (args.length > 0 ? String.valueOf(args[0]) : "the listed values");
+        case "const" -> expected = "the constant " + (args.length > 0 ? String.valueOf(args[0]) : "value");
+        case "pattern" -> expected = "a string matching " + (args.length > 0 ? String.valueOf(args[0]) : "the pattern");
+        case "format" -> expected = (args.length > 0 ? String.valueOf(args[0]) : "the") + " format";
+        case "minLength" -> expected = "at least " + arg(args) + " characters";
+        case "maxLength" -> expected = "at most " + arg(args) + " characters";
+        case "minimum" -> expected = "a number >= " + arg(args);
+        case "maximum" -> expected = "a number <= " + arg(args);
+        case "exclusiveMinimum" -> expected = "a number > " + arg(args);
+        case "exclusiveMaximum" -> expected = "a number < " + arg(args);
+        case "minItems" -> expected = "at least " + arg(args) + " items";
+        case "maxItems" -> expected = "at most " + arg(args) + " items";
+        case "uniqueItems" -> expected = "unique items";
+        case "additionalProperties" -> {
+          String property = m.getProperty() != null ? m.getProperty() : arg(args);
+          path.add(property);
+          return new Violation(path, keyword, "expected no property '" + property + "' (additionalProperties is "
+              + "false), found " + describe(found == null ? null : found.get(property)));
+        }
+        case "oneOf" -> expected = "a value matching exactly one of the oneOf schemas";
+        case "anyOf" -> expected = "a value matching one of the anyOf schemas";
+        case "not" -> expected = "a value not matching the not schema";
+        default -> {
+          String text = m.getMessage();
+          int colon = text.indexOf(": ");
+          expected = colon >= 0 ? text.substring(colon + 2) : text;
+        }
+      }
+      return new Violation(path, keyword, "expected " + expected + ", found " + describe(found));
+    }
+
+    private static String arg(Object[] args) {
+      return args.length > 0 ? String.valueOf(args[0]) : "?";
+    }
+
+    private static String describe(JsonNode found) {
+      if (found == null || found.isMissingNode()) {
+        return "nothing";
+      }
+      String text = found.toString();
+      return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
   }
 

@@ -54,7 +54,24 @@ public final class TemplateLoader {
     if (!Files.isRegularFile(file)) {
       throw new ScaffolderException(name, Optional.empty(), "", "", "expected a template file, found nothing at " + file);
     }
-    List<SourceDocument> docs = DocumentReader.create().read(file);
+    Path base = file.toAbsolutePath().getParent();
+    return load(DocumentReader.create().read(file), name, Optional.of(file), Optional.ofNullable(base));
+  }
+
+  /**
+   * Loads the first Template document of a text.
+   *
+   * @param text the YAML text
+   * @param name the name messages use
+   * @param base the directory relative {@code url:} inputs and placeholders resolve against, if any
+   * @return the template
+   */
+  public Template load(String text, String name, Optional<Path> base) {
+    return load(DocumentReader.create().read(name, text), name, Optional.empty(),
+        base.map(p -> p.toAbsolutePath().normalize()));
+  }
+
+  private Template load(List<SourceDocument> docs, String name, Optional<Path> file, Optional<Path> base) {
     SourceDocument chosen = null;
     for (SourceDocument d : docs) {
       if (d.error().isPresent()) {
@@ -73,8 +90,7 @@ public final class TemplateLoader {
     }
     SourceDocument doc = chosen;
     ObjectNode json = (ObjectNode) doc.json().orElseThrow();
-    Path base = file.toAbsolutePath().getParent();
-    JsonNode resolved = substitute(json, base, name, doc, FieldPath.ROOT, 0);
+    JsonNode resolved = substitute(json, base.orElse(null), name, doc, FieldPath.ROOT, 0);
     if (!resolved.isObject()) {
       throw new ScaffolderException(name, Optional.empty(), "", "", "expected a mapping at the document root");
     }
@@ -143,8 +159,8 @@ public final class TemplateLoader {
     Map<String, SourcePosition> positions = new HashMap<>();
     collectPositions(doc, json, FieldPath.ROOT, positions, 0);
     JsonNode output = spec.path("output").isObject() ? spec.get("output") : JsonNodeFactory.instance.objectNode();
-    LOG.debug("loaded template {} from {}", ref, file);
-    return new Template(file, Entity.of(json), pages, steps, output, positions);
+    LOG.debug("loaded template {} from {}", ref, name);
+    return new Template(name, file, base, Entity.of(json), pages, steps, output, positions);
   }
 
   private static String found(JsonNode n) {
@@ -205,6 +221,10 @@ public final class TemplateLoader {
 
   private JsonNode readPlaceholder(String kind, String ref, Path base, String file, SourceDocument doc, FieldPath path,
       int depth) {
+    if (base == null) {
+      throw error(file, doc, "", path, kind + " placeholder " + ref
+          + " cannot be resolved: the template was loaded without a base directory");
+    }
     Path allowed = root.orElse(base);
     Path target;
     try {

@@ -38,6 +38,22 @@ class EngineTest {
   }
 
   @Test
+  void render_stringFilterOnUndefinedOrNull_failsAsNunjucksDoes() {
+    // nunjucks calls toString() on the value; Backstage then keeps the template text of a step input
+    assertThatThrownBy(() -> render("${{ missing | string }}", "{}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("reading 'toString'");
+    assertThatThrownBy(() -> render("${{ n | string }}", "{\"n\":null}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("of null");
+    assertThat(render("${{ 1.5 | string }}", "{}")).isEqualTo("1.5");
+  }
+
+  @Test
+  void render_sliceOfAString_givesStringPieces() {
+    assertThat(render("${{ s | slice(2) | dump }}", "{\"s\":\"abcde\"}")).isEqualTo("[\"abc\",\"de\"]");
+    assertThat(render("${{ s | slice(2) }}", "{\"s\":\"\"}")).isEqualTo(",");
+  }
+
+  @Test
   void render_backstageDelimiters_leaveDoubleBracesAlone() {
     assertThat(render("${{ a }} {{ a }} ${{ a | upper }}", "{\"a\":\"x\"}")).isEqualTo("x {{ a }} X");
   }

@@ -99,7 +99,7 @@ public final class Ingestor {
   /**
    * The relation rules of the model's profile.
    *
-   * @return the rules
+   * @return the rules, shared and immutable
    */
   public RelationRules rules() {
     return rules;

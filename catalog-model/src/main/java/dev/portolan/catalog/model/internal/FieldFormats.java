@@ -41,7 +41,12 @@ public final class FieldFormats {
         && suffix.test(v.substring(slash + 1));
   }
 
-  /** {@code isValidDnsSubdomain}. */
+  /**
+   * Backstage's {@code isValidDnsSubdomain}: at most 253 characters of dot-separated DNS labels.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid DNS subdomain
+   */
   public static boolean dnsSubdomain(String v) {
     if (v.isEmpty() || v.length() > 253) {
       return false;
@@ -59,38 +64,77 @@ public final class FieldFormats {
     }
   }
 
-  /** {@code isValidDnsLabel}. */
+  /**
+   * Backstage's {@code isValidDnsLabel}: 1 to 63 lower-case letters, digits and inner hyphens.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid DNS label
+   */
   public static boolean dnsLabel(String v) {
     return !v.isEmpty() && v.length() <= 63 && dnsLabelChars(v);
   }
 
-  /** {@code isValidApiVersion}. */
+  /**
+   * Backstage's {@code isValidApiVersion}: an optional DNS-subdomain group and a slash, then 1 to 63 letters
+   * and digits.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid {@code apiVersion}
+   */
   public static boolean apiVersion(String v) {
     return prefixAndOrSuffix(v, FieldFormats::dnsSubdomain,
         n -> !n.isEmpty() && n.length() <= 63 && allAlnum(n));
   }
 
-  /** {@code isValidKind}. */
+  /**
+   * Backstage's {@code isValidKind}: a letter then letters and digits, 1 to 63 characters.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid {@code kind}
+   */
   public static boolean kind(String v) {
     return !v.isEmpty() && v.length() <= 63 && kindChars(v);
   }
 
-  /** {@code isValidObjectName}, the rule for entity names. */
+  /**
+   * Backstage's {@code isValidObjectName}, the rule for entity names: 1 to 63 letters and digits, separated by
+   * any of {@code -_.}.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid name
+   */
   public static boolean objectName(String v) {
     return !v.isEmpty() && v.length() <= 63 && objectNameChars(v);
   }
 
-  /** {@code isValidLabelKey} and {@code isValidAnnotationKey}. */
+  /**
+   * Backstage's {@code isValidLabelKey} and {@code isValidAnnotationKey}: an optional DNS-subdomain prefix and
+   * a slash, then an object name.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid label or annotation key
+   */
   public static boolean labelKey(String v) {
     return prefixAndOrSuffix(v, FieldFormats::dnsSubdomain, FieldFormats::objectName);
   }
 
-  /** {@code isValidLabelValue}. */
+  /**
+   * Backstage's {@code isValidLabelValue}: empty or an object name.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid label value
+   */
   public static boolean labelValue(String v) {
     return v.isEmpty() || objectName(v);
   }
 
-  /** The default {@code isValidTag} of {@code makeValidator}. */
+  /**
+   * The default {@code isValidTag} of Backstage's {@code makeValidator}: 1 to 63 of {@code [a-z0-9:+#]} in
+   * hyphen-separated words.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a valid tag
+   */
   public static boolean tag(String v) {
     return !v.isEmpty() && v.length() <= 63 && tagChars(v);
   }
@@ -193,7 +237,12 @@ public final class FieldFormats {
     return true;
   }
 
-  /** {@code isNonEmptyString}: not blank after JavaScript's {@code trim()}. */
+  /**
+   * Backstage's {@code isNonEmptyString}: not blank after JavaScript's {@code trim()}.
+   *
+   * @param v the value, never null
+   * @return whether {@code v} is a non-blank string
+   */
   public static boolean nonBlank(String v) {
     return !jsTrim(v).isEmpty();
   }
