@@ -112,4 +112,19 @@ class RulePackTest {
     }
     throw new AssertionError("no error for " + yaml);
   }
+
+  @Test
+  void parse_hostileYaml_aliasBombAndDeepNesting_locatedErrorsNotExpanded() {
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 0; i < 9; i++) {
+      char p = (char) ('a' + i);
+      char n = (char) ('a' + i + 1);
+      bomb.append(n).append(": &").append(n).append(" [*").append(p).append(", *").append(p).append(", *").append(p)
+          .append(", *").append(p).append(", *").append(p).append("]\n");
+    }
+    assertThat(catchGov(bomb.toString()).getMessage()).startsWith("r.yaml:");
+    assertThat(catchGov("rules: " + "[".repeat(5000) + "]".repeat(5000)).getMessage()).startsWith("r.yaml:");
+    assertThatThrownBy(() -> Waiver.parse(bomb.toString(), "w.yaml")).isInstanceOf(GovernanceException.class)
+        .hasMessageStartingWith("w.yaml:");
+  }
 }
