@@ -48,7 +48,7 @@ import java.util.Set;
  *     .processor(GovernanceProcessor.create()).build();
  * }</pre>
  *
- * Immutable and thread-safe.
+ * Thread-safe; its only state is a cache of parsed field paths.
  */
 public final class GovernanceProcessor implements EntityProcessor {
 
@@ -56,6 +56,15 @@ public final class GovernanceProcessor implements EntityProcessor {
       Relation.TRAINED_ON, Relation.EVALUATED_ON, Relation.DERIVED_FROM, Relation.RETRIEVES_FROM,
       Relation.HAS_ACCESS_TO, Relation.USES_TOOL, Relation.DELEGATES_TO, Relation.DEPENDS_ON,
       Relation.CONSUMES_API);
+
+  /**
+   * The relations whose derivation can need another entity; every other one an entity declares by itself
+   * and {@link #postProcess} emits.
+   */
+  private static final Set<Relation> CROSS_ENTITY = EnumSet.of(Relation.USES_MODEL, Relation.SERVES_MODEL);
+
+  /** Parsed field paths: the few spec fields relations are read from, and grant indexes. */
+  private final Map<String, Optional<FieldPath>> fields = new java.util.concurrent.ConcurrentHashMap<>();
 
   private GovernanceProcessor() {}
 
@@ -101,7 +110,9 @@ public final class GovernanceProcessor implements EntityProcessor {
   public void processCatalog(CatalogSnapshot catalog, CatalogPassContext context) {
     List<Asset> assets = new ArrayList<>(catalog.size());
     for (CatalogEntity e : catalog.entities()) {
-      Asset a = asset(e.entity().toJson());
+      ObjectNode json = e.toJson();
+      json.remove("relations");
+      Asset a = asset(json);
       if (a != null) {
         assets.add(a);
       }
@@ -110,12 +121,15 @@ public final class GovernanceProcessor implements EntityProcessor {
     EdgeIndex graph = GraphDeriver.derive(assets);
     for (CatalogEntity e : catalog.entities()) {
       String ref = e.ref().toString();
-      Set<String> have = new HashSet<>();
-      for (dev.portolan.catalog.core.Relation r : e.relations()) {
-        have.add(r.type().id() + "\0" + r.target());
-      }
-      for (Relation r : EMITTED) {
+      Set<String> have = null;
+      for (Relation r : CROSS_ENTITY) {
         for (Edge edge : graph.edges(ref, r)) {
+          if (have == null) {
+            have = new HashSet<>();
+            for (dev.portolan.catalog.core.Relation row : e.relations()) {
+              have.add(row.type().id() + "\0" + row.target());
+            }
+          }
           if (have.contains(r.id() + "\0" + edge.target())) {
             continue;
           }
@@ -140,12 +154,17 @@ public final class GovernanceProcessor implements EntityProcessor {
     return new Asset(ref, canonicalKind, AssetClassifier.classify(canonicalKind, entity), entity, null, Map.of());
   }
 
-  private static Optional<FieldPath> field(String path) {
-    try {
-      return Optional.of(FieldPath.parse(path));
-    } catch (RuntimeException e) {
-      return Optional.empty();
+  private Optional<FieldPath> field(String path) {
+    Optional<FieldPath> hit = fields.get(path);
+    if (hit == null) {
+      try {
+        hit = Optional.of(FieldPath.parse(path));
+      } catch (RuntimeException e) {
+        hit = Optional.empty();
+      }
+      fields.putIfAbsent(path, hit);
     }
+    return hit;
   }
 
   private static Optional<EntityRef> target(String ref) {

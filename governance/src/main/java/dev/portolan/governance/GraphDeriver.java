@@ -247,6 +247,7 @@ final class GraphDeriver {
   private void add(Asset a, Relation r, String target, Map<String, Object> attrs) {
     if (collected != null) {
       collected.add(new Derived(r, target, attrs, field));
+      return;
     }
     graph.add(current, r, graph.intern(target), attrs);
   }
