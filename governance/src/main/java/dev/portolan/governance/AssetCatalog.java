@@ -2,13 +2,11 @@ package dev.portolan.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.governance.internal.Fields;
-import dev.portolan.governance.internal.YamlTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +29,14 @@ public final class AssetCatalog {
 
   private final Map<String, Asset> byRef;
   private final List<Asset> assets;
-  private final EnumMap<Relation, Map<String, List<Edge>>> edges;
+  private final EdgeIndex graph;
   private final List<GovernanceException> problems;
 
-  private AssetCatalog(Map<String, Asset> byRef, EnumMap<Relation, Map<String, List<Edge>>> edges,
+  private AssetCatalog(Map<String, Asset> byRef, List<Asset> sorted, EdgeIndex graph,
       List<GovernanceException> problems) {
     this.byRef = byRef;
-    List<Asset> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(Comparator.comparing(Asset::ref));
     this.assets = List.copyOf(sorted);
-    for (int i = 0; i < sorted.size(); i++) {
-      sorted.get(i).index = i;
-    }
-    this.edges = edges;
+    this.graph = graph;
     this.problems = List.copyOf(problems);
   }
 
@@ -91,7 +84,7 @@ public final class AssetCatalog {
     Builder b = builder();
     for (dev.portolan.catalog.core.CatalogEntity e : snapshot.entities()) {
       int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), Map.of());
+      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), field -> positionOf(e, field));
     }
     Map<String, java.util.Set<String>> rejected = new java.util.LinkedHashMap<>();
     for (dev.portolan.catalog.core.CatalogProblem p : snapshot.problems()) {
@@ -123,6 +116,17 @@ public final class AssetCatalog {
       rejected.forEach((file, refs) -> b.addRejectedAiAssets(reader, file, refs));
     }
     return b.build();
+  }
+
+  /** Where a field of a catalog-core entity is written, or null when the path is not one catalog-core reads. */
+  private static int[] positionOf(dev.portolan.catalog.core.CatalogEntity e, String field) {
+    dev.portolan.catalog.model.FieldPath path;
+    try {
+      path = dev.portolan.catalog.model.FieldPath.parse(field);
+    } catch (dev.portolan.catalog.model.InvalidFieldPathException ex) {
+      return null;
+    }
+    return e.positionOf(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
   }
 
   /**
@@ -169,7 +173,11 @@ public final class AssetCatalog {
    * @return the edges, empty when none
    */
   public List<Edge> edges(String ref, Relation relation) {
-    return edges.get(relation).getOrDefault(ref, List.of());
+    return graph.edges(ref, relation);
+  }
+
+  EdgeIndex graph() {
+    return graph;
   }
 
   /**
@@ -209,6 +217,7 @@ public final class AssetCatalog {
   public static final class Builder {
     private final Map<String, Asset> byRef = new HashMap<>();
     private final List<GovernanceException> problems = new ArrayList<>();
+    private dev.portolan.catalog.model.DocumentReader reader;
 
     private Builder() {}
 
@@ -240,34 +249,36 @@ public final class AssetCatalog {
             || !AssetClassifier.classify(AssetClassifier.canonicalKind(kind.get()), tree).isAi()) {
           continue;
         }
-        int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
-            .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-        add(tree.deepCopy(), new SourceLocation(file, pos[0], pos[1]), Map.of());
+        addDocument(d);
       }
     }
 
     /**
-     * Adds every document of a YAML stream.
+     * Adds every document of a YAML (or JSON) stream, read by the catalog model's {@link
+     * dev.portolan.catalog.model.DocumentReader} as catalog files are: YAML 1.2 core schema ({@code yes}/{@code
+     * no} and dates stay strings), with the reader's limits on size, depth and aliases. A document that cannot
+     * be read, or is not an entity, is recorded in {@link AssetCatalog#problems()} with its file, line and
+     * column; the other documents are still added. Empty documents are skipped.
      *
      * @param text the YAML text
      * @param file the file name used in locations and errors
      * @return this builder
      */
     public Builder addYaml(String text, String file) {
-      List<YamlTrees.Document> docs;
-      try {
-        docs = YamlTrees.parseAll(text, file);
-      } catch (GovernanceException e) {
-        problems.add(e);
-        return this;
-      }
-      for (YamlTrees.Document d : docs) {
-        if (d.tree() == null || d.tree().isNull()) {
+      for (dev.portolan.catalog.model.SourceDocument d : reader().read(file, text)) {
+        if (d.error().isEmpty() && d.json().map(JsonNode::isNull).orElse(true)) {
           continue;
         }
-        add(d.tree(), new SourceLocation(file, d.line(), d.column()), d.positions());
+        add(d);
       }
       return this;
+    }
+
+    private dev.portolan.catalog.model.DocumentReader reader() {
+      if (reader == null) {
+        reader = dev.portolan.catalog.model.DocumentReader.create();
+      }
+      return reader;
     }
 
     /**
@@ -290,13 +301,16 @@ public final class AssetCatalog {
      */
     public Builder add(dev.portolan.catalog.model.SourceDocument document) {
       if (document.json().isEmpty()) {
-        problems.add(new GovernanceException(document.file(), 0, 0, null, null,
-            document.error().map(Object::toString).orElse("expected a readable document, found none")));
+        Optional<dev.portolan.catalog.model.Violation> v = document.error();
+        problems.add(new GovernanceException(document.file(),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.line()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.column()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::ref).map(Object::toString).orElse(null),
+            v.map(x -> x.path().toString()).filter(x -> !x.isEmpty()).orElse(null),
+            v.map(dev.portolan.catalog.model.Violation::message).orElse("expected a readable document, found none")));
         return this;
       }
-      int[] pos = document.position(dev.portolan.catalog.model.FieldPath.ROOT)
-          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      add(document.json().get(), new SourceLocation(document.file(), pos[0], pos[1]), Map.of());
+      addDocument(document);
       return this;
     }
 
@@ -308,21 +322,45 @@ public final class AssetCatalog {
      * @throws GovernanceException when the document is not an entity
      */
     public Builder add(JsonNode entity) {
-      GovernanceException e = tryAdd(entity.deepCopy(), null, Map.of());
+      GovernanceException e = tryAdd(entity.deepCopy(), null, f -> null);
       if (e != null) {
         throw e;
       }
       return this;
     }
 
+    /** Adds a readable document with the position of every field. */
+    private void addDocument(dev.portolan.catalog.model.SourceDocument d) {
+      JsonNode tree = d.json().orElseThrow();
+      int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
+          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      dev.portolan.catalog.model.FieldPositions positions = dev.portolan.catalog.model.FieldPositions.of(d, tree);
+      add(tree, new SourceLocation(d.file(), pos[0], pos[1]), field -> position(positions, field));
+    }
+
+    private static int[] position(dev.portolan.catalog.model.FieldPositions positions, String field) {
+      dev.portolan.catalog.model.FieldPath path;
+      try {
+        path = dev.portolan.catalog.model.FieldPath.parse(field);
+      } catch (dev.portolan.catalog.model.InvalidFieldPathException e) {
+        return null;
+      }
+      return positions.position(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
+    }
+
     private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+      add(tree, loc, (java.util.function.Function<String, int[]>) positions::get);
+    }
+
+    private void add(JsonNode tree, SourceLocation loc, java.util.function.Function<String, int[]> positions) {
       GovernanceException e = tryAdd(tree, loc, positions);
       if (e != null) {
         problems.add(e);
       }
     }
 
-    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc,
+        java.util.function.Function<String, int[]> positions) {
       String file = loc == null ? null : loc.file();
       int line = loc == null ? 0 : loc.line();
       int col = loc == null ? 0 : loc.column();
@@ -349,10 +387,10 @@ public final class AssetCatalog {
       return null;
     }
 
-    private static int[] pos(Map<String, int[]> positions, String field, int line, int col) {
+    private static int[] pos(java.util.function.Function<String, int[]> positions, String field, int line, int col) {
       String f = field;
       while (f != null) {
-        int[] p = positions.get(f);
+        int[] p = positions.apply(f);
         if (p != null) {
           return p;
         }
@@ -384,8 +422,13 @@ public final class AssetCatalog {
      * @return the catalog
      */
     public AssetCatalog build() {
+      List<Asset> sorted = new ArrayList<>(byRef.values());
+      sorted.sort(Comparator.comparing(Asset::ref));
+      for (int i = 0; i < sorted.size(); i++) {
+        sorted.get(i).index = i;
+      }
       Map<String, Asset> frozen = Collections.unmodifiableMap(new HashMap<>(byRef));
-      return new AssetCatalog(frozen, GraphDeriver.derive(frozen), problems);
+      return new AssetCatalog(frozen, sorted, GraphDeriver.derive(sorted), problems);
     }
   }
 }
