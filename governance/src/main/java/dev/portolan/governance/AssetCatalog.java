@@ -1,6 +1,18 @@
 package dev.portolan.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.core.Catalog;
+import dev.portolan.catalog.core.CatalogEntity;
+import dev.portolan.catalog.core.CatalogProblem;
+import dev.portolan.catalog.core.CatalogSnapshot;
+import dev.portolan.catalog.model.DocumentReader;
+import dev.portolan.catalog.model.Entity;
+import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.FieldPositions;
+import dev.portolan.catalog.model.InvalidFieldPathException;
+import dev.portolan.catalog.model.Profile;
+import dev.portolan.catalog.model.SourceDocument;
+import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.governance.internal.Fields;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,17 +64,17 @@ public final class AssetCatalog {
 
   /**
    * Reads catalog files the way {@code portolan catalog} does, through catalog-core's {@link
-   * dev.portolan.catalog.core.Catalog} with the {@link dev.portolan.catalog.model.Profile#APP app} profile:
+   * Catalog} with the {@link Profile#APP app} profile:
    * directories are searched for catalog files, Location entities are followed, {@code $text}, {@code $json}
    * and {@code $yaml} placeholders are resolved and every entity is validated as Backstage validates it. See
-   * {@link #of(dev.portolan.catalog.core.CatalogSnapshot)} for what becomes of rejected documents.
+   * {@link #of(CatalogSnapshot)} for what becomes of rejected documents.
    *
    * @param paths files or directories
    * @return the catalog
    */
   public static AssetCatalog load(Collection<Path> paths) {
-    dev.portolan.catalog.core.Catalog.Builder b = dev.portolan.catalog.core.Catalog.builder()
-        .profile(dev.portolan.catalog.model.Profile.APP);
+    Catalog.Builder b = Catalog.builder()
+        .profile(Profile.APP);
     paths.forEach(b::location);
     return of(b.build().snapshot());
   }
@@ -80,16 +93,16 @@ public final class AssetCatalog {
    * @param snapshot a catalog snapshot
    * @return the catalog
    */
-  public static AssetCatalog of(dev.portolan.catalog.core.CatalogSnapshot snapshot) {
+  public static AssetCatalog of(CatalogSnapshot snapshot) {
     Builder b = builder();
-    for (dev.portolan.catalog.core.CatalogEntity e : snapshot.entities()) {
+    for (CatalogEntity e : snapshot.entities()) {
       int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
       b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), field -> positionOf(e, field));
     }
     Map<String, java.util.Set<String>> rejected = new java.util.LinkedHashMap<>();
-    for (dev.portolan.catalog.core.CatalogProblem p : snapshot.problems()) {
-      if (p.severity() != dev.portolan.catalog.core.CatalogProblem.Severity.ERROR
-          && p.kind() != dev.portolan.catalog.core.CatalogProblem.Kind.CONFLICT) {
+    for (CatalogProblem p : snapshot.problems()) {
+      if (p.severity() != CatalogProblem.Severity.ERROR
+          && p.kind() != CatalogProblem.Kind.CONFLICT) {
         continue;
       }
       switch (p.kind()) {
@@ -101,7 +114,7 @@ public final class AssetCatalog {
           b.problems.add(new GovernanceException(p.file(), p.position().map(x -> x.line()).orElse(0),
               p.position().map(x -> x.column()).orElse(0), p.ref().map(Object::toString).orElse(null),
               p.path().toString().isEmpty() ? null : p.path().toString(), p.message()));
-          if (p.kind() == dev.portolan.catalog.core.CatalogProblem.Kind.INVALID_ENTITY && p.ref().isPresent()
+          if (p.kind() == CatalogProblem.Kind.INVALID_ENTITY && p.ref().isPresent()
               && !p.file().startsWith("provider:")) {
             rejected.computeIfAbsent(p.file(), f -> new java.util.HashSet<>())
                 .add(p.ref().get().toString().toLowerCase(Locale.ROOT));
@@ -112,21 +125,26 @@ public final class AssetCatalog {
       }
     }
     if (!rejected.isEmpty()) {
-      dev.portolan.catalog.model.DocumentReader reader = dev.portolan.catalog.model.DocumentReader.create();
+      DocumentReader reader = DocumentReader.create();
       rejected.forEach((file, refs) -> b.addRejectedAiAssets(reader, file, refs));
     }
     return b.build();
   }
 
   /** Where a field of a catalog-core entity is written, or null when the path is not one catalog-core reads. */
-  private static int[] positionOf(dev.portolan.catalog.core.CatalogEntity e, String field) {
-    dev.portolan.catalog.model.FieldPath path;
+  private static int[] positionOf(CatalogEntity e, String field) {
+    return position(e::positionOf, field);
+  }
+
+  /** The line and column a lookup gives for a field, or null when the field is unknown or not a field path. */
+  private static int[] position(Function<FieldPath, Optional<SourcePosition>> lookup, String field) {
+    FieldPath path;
     try {
-      path = dev.portolan.catalog.model.FieldPath.parse(field);
-    } catch (dev.portolan.catalog.model.InvalidFieldPathException ex) {
+      path = FieldPath.parse(field);
+    } catch (InvalidFieldPathException e) {
       return null;
     }
-    return e.positionOf(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
+    return lookup.apply(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
   }
 
   /**
@@ -217,7 +235,7 @@ public final class AssetCatalog {
   public static final class Builder {
     private final Map<String, Asset> byRef = new HashMap<>();
     private final List<GovernanceException> problems = new ArrayList<>();
-    private dev.portolan.catalog.model.DocumentReader reader;
+    private DocumentReader reader;
 
     private Builder() {}
 
@@ -225,15 +243,15 @@ public final class AssetCatalog {
      * Reads again the AI assets among documents catalog-core rejected, so that aliases Backstage does not
      * accept are still governed. Their rejection is already a problem; the rest of the file is not re-read.
      */
-    private void addRejectedAiAssets(dev.portolan.catalog.model.DocumentReader reader, String file,
+    private void addRejectedAiAssets(DocumentReader reader, String file,
         java.util.Set<String> refs) {
-      List<dev.portolan.catalog.model.SourceDocument> docs;
+      List<SourceDocument> docs;
       try {
         docs = reader.read(Path.of(file));
       } catch (RuntimeException e) {
         return;
       }
-      for (dev.portolan.catalog.model.SourceDocument d : docs) {
+      for (SourceDocument d : docs) {
         JsonNode tree = d.json().orElse(null);
         if (tree == null || !tree.isObject()) {
           continue;
@@ -255,7 +273,7 @@ public final class AssetCatalog {
 
     /**
      * Adds every document of a YAML (or JSON) stream, read by the catalog model's {@link
-     * dev.portolan.catalog.model.DocumentReader} as catalog files are: YAML 1.2 core schema ({@code yes}/{@code
+     * DocumentReader} as catalog files are: YAML 1.2 core schema ({@code yes}/{@code
      * no} and dates stay strings), with the reader's limits on size, depth and aliases. A document that cannot
      * be read, or is not an entity, is recorded in {@link AssetCatalog#problems()} with its file, line and
      * column; the other documents are still added. Empty documents are skipped.
@@ -265,7 +283,7 @@ public final class AssetCatalog {
      * @return this builder
      */
     public Builder addYaml(String text, String file) {
-      for (dev.portolan.catalog.model.SourceDocument d : reader().read(file, text)) {
+      for (SourceDocument d : reader().read(file, text)) {
         if (d.error().isEmpty() && d.json().map(JsonNode::isNull).orElse(true)) {
           continue;
         }
@@ -274,9 +292,9 @@ public final class AssetCatalog {
       return this;
     }
 
-    private dev.portolan.catalog.model.DocumentReader reader() {
+    private DocumentReader reader() {
       if (reader == null) {
-        reader = dev.portolan.catalog.model.DocumentReader.create();
+        reader = DocumentReader.create();
       }
       return reader;
     }
@@ -288,18 +306,18 @@ public final class AssetCatalog {
      * @return this builder
      * @throws GovernanceException when the entity has no kind or name
      */
-    public Builder add(dev.portolan.catalog.model.Entity entity) {
+    public Builder add(Entity entity) {
       return add(entity.toJson());
     }
 
     /**
-     * Adds a document read by the catalog model's {@link dev.portolan.catalog.model.DocumentReader}, keeping
+     * Adds a document read by the catalog model's {@link DocumentReader}, keeping
      * its file and position; an unreadable document is recorded in {@link #problems()}.
      *
      * @param document the document
      * @return this builder
      */
-    public Builder add(dev.portolan.catalog.model.SourceDocument document) {
+    public Builder add(SourceDocument document) {
       if (document.json().isEmpty()) {
         Optional<dev.portolan.catalog.model.Violation> v = document.error();
         problems.add(new GovernanceException(document.file(),
@@ -330,22 +348,12 @@ public final class AssetCatalog {
     }
 
     /** Adds a readable document with the position of every field. */
-    private void addDocument(dev.portolan.catalog.model.SourceDocument d) {
+    private void addDocument(SourceDocument d) {
       JsonNode tree = d.json().orElseThrow();
-      int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
+      int[] pos = d.position(FieldPath.ROOT)
           .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      dev.portolan.catalog.model.FieldPositions positions = dev.portolan.catalog.model.FieldPositions.of(d, tree);
-      add(tree, new SourceLocation(d.file(), pos[0], pos[1]), field -> position(positions, field));
-    }
-
-    private static int[] position(dev.portolan.catalog.model.FieldPositions positions, String field) {
-      dev.portolan.catalog.model.FieldPath path;
-      try {
-        path = dev.portolan.catalog.model.FieldPath.parse(field);
-      } catch (dev.portolan.catalog.model.InvalidFieldPathException e) {
-        return null;
-      }
-      return positions.position(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
+      FieldPositions positions = FieldPositions.of(d, tree);
+      add(tree, new SourceLocation(d.file(), pos[0], pos[1]), field -> position(positions::position, field));
     }
 
     private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
