@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "scaffold",
     mixinStandardHelpOptions = true,
-    description = "Run a Backstage scaffolder.backstage.io/v1beta3 template locally.")
+    description = "Runs a Backstage scaffolder.backstage.io/v1beta3 template locally: into a folder, or as a dry run.")
 public final class ScaffoldCommand implements Callable<Integer> {
 
   /** Output formats. */

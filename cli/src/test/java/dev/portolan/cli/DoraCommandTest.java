@@ -38,8 +38,9 @@ class DoraCommandTest {
     assertThat(json.get("overall")).isEqualTo(expected.get("overall"));
     assertThat(json.get("diagnostics")).isEqualTo(expected.get("diagnostics"));
     assertThat(json.get("problems").get(0).get("line").asInt()).isEqualTo(25);
+    assertThat(json.get("problems").get(0).get("column").asInt()).isEqualTo(2);
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("2 line(s) or event(s) skipped; first: ").contains("scenario.jsonl:25: invalid JSON");
+    assertThat(r.err()).contains("2 line(s) or event(s) skipped; first: ").contains("scenario.jsonl:25:2: invalid JSON");
   }
 
   @Test

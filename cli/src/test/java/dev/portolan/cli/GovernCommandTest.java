@@ -57,7 +57,8 @@ class GovernCommandTest {
   void govern_highFinding_exitsOneWithLocatedText() {
     int code = run("govern", catalog.toString(), "--date", "2026-07-01");
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains(catalog + ":12:1: high INV-01 airesource:default/data: ");
+    assertThat(out.toString()).contains(catalog + ":15:30: high INV-01 airesource:default/data: ")
+        .contains("spec.owner: expected an entity in the catalog");
     assertThat(err.toString()).contains("finding(s) at or above high");
   }
 

@@ -19,7 +19,15 @@ public record ChangeEvent(
     Optional<String> pr)
     implements DeliveryEvent {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param sha the commit sha
+   * @param service the service, informational
+   * @param committedAt when it was committed
+   * @param authoredAt when it was authored
+   * @param pr the pull request, informational
+   */
   public ChangeEvent {
     DeploymentEvent.requireText(sha, "sha");
     java.util.Objects.requireNonNull(service, "service");

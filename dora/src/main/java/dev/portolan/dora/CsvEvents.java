@@ -42,7 +42,12 @@ public final class CsvEvents {
    */
   public record Result(List<DeliveryEvent> events, List<DoraInputException> errors) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param events the events, in row order
+     * @param errors one error per bad row
+     */
     public Result {
       events = List.copyOf(events);
       errors = List.copyOf(errors);

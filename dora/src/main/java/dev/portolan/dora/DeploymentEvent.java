@@ -31,7 +31,19 @@ public record DeploymentEvent(
     boolean hotfix)
     implements DeliveryEvent {
 
-  /** Checks the required parts and copies the commit list. */
+  /**
+   * Checks the required parts and copies the commit list.
+   *
+   * @param id the deployment id
+   * @param service the service deployed
+   * @param environment the environment; {@code production} and {@code prod} count (case-insensitive)
+   * @param status the status; only {@code success} counts
+   * @param finishedAt when it finished; empty while running
+   * @param commits the shas it shipped
+   * @param rollback whether it rolls back an earlier deployment
+   * @param rollbackOf the id of the deployment it rolls back, when known
+   * @param hotfix whether it is an unplanned fix of a production problem
+   */
   public DeploymentEvent {
     requireText(id, "id");
     requireText(service, "service");

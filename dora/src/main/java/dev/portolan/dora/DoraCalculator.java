@@ -49,9 +49,10 @@ import java.util.Optional;
  *
  * <h2>Window</h2>
  *
- * {@code [from, to)} in whole UTC days. When not given, {@link #windowFor} takes {@value Window#DEFAULT_DAYS} days
- * (or {@link Builder#windowDays}) ending the day after the last counted deployment, or ending today on the clock
- * when there is none.
+ * {@code [from, to)} in whole UTC days: fixed with {@link Builder#window}, or the last days up to today on the
+ * builder's clock with {@link Builder#lastDays} (placed when each report is made). When not given,
+ * {@link #windowFor} takes {@value Window#DEFAULT_DAYS} days (or {@link Builder#windowDays}) ending the day after
+ * the last counted deployment, or ending today on the clock when there is none.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -61,13 +62,17 @@ public final class DoraCalculator {
   private final Optional<LocalDate> from;
   private final Optional<LocalDate> to;
   private final int windowDays;
+  private final boolean endingToday;
   private final TierProfile profile;
+  private final int readThreads;
 
   private DoraCalculator(Builder b) {
+    this.readThreads = b.readThreads;
     this.clock = b.clock;
     this.from = b.from;
     this.to = b.to;
     this.windowDays = b.windowDays;
+    this.endingToday = b.endingToday;
     this.profile = b.profile;
   }
 
@@ -86,7 +91,7 @@ public final class DoraCalculator {
    * @return a new loader
    */
   public EventLoader loader() {
-    return new EventLoader();
+    return new EventLoader(readThreads, EventLoader.MIN_CHUNK_BYTES);
   }
 
   /**
@@ -113,13 +118,17 @@ public final class DoraCalculator {
   }
 
   /**
-   * The window a report covers: the configured one, completed to {@code windowDays} days when only one end is
-   * given, or derived from the data.
+   * The window a report covers: the configured one; the last {@code days} days up to today on the clock, for
+   * {@link Builder#lastDays}; completed to {@code windowDays} days when only one end is given; or derived from the
+   * data.
    *
    * @param data the data
    * @return the window
    */
   public Window windowFor(DoraData data) {
+    if (endingToday) {
+      return Window.endingToday(clock, windowDays);
+    }
     if (from.isPresent() && to.isPresent()) {
       return Window.of(from.get(), to.get());
     }
@@ -173,7 +182,10 @@ public final class DoraCalculator {
    * @return the pooled metrics
    */
   public ScopeMetrics pooled(DoraData data, Collection<String> services) {
-    Window w = windowFor(data);
+    return pooled(data, services, windowFor(data));
+  }
+
+  private ScopeMetrics pooled(DoraData data, Collection<String> services, Window w) {
     return data.model().compute(indexes(data, services), micros(w.from()), micros(w.to()), profile);
   }
 
@@ -224,9 +236,10 @@ public final class DoraCalculator {
         members.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
       }
     }
+    Window w = windowFor(data);
     Map<String, Rollup.Group> out = new LinkedHashMap<>();
-    members.forEach((g, ss) -> out.put(g, new Rollup.Group(g, ss, pooled(data, ss))));
-    return new Rollup(by, windowFor(data), out, unmapped);
+    members.forEach((g, ss) -> out.put(g, new Rollup.Group(g, ss, pooled(data, ss, w))));
+    return new Rollup(by, w, out, unmapped);
   }
 
   /**
@@ -266,12 +279,31 @@ public final class DoraCalculator {
     private Optional<LocalDate> from = Optional.empty();
     private Optional<LocalDate> to = Optional.empty();
     private int windowDays = Window.DEFAULT_DAYS;
+    private boolean endingToday;
     private TierProfile profile = TierProfile.DORA_2023;
+    private int readThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
     /**
-     * The clock, used only to place a window when the data has no deployment.
+     * How many threads may read one large uncompressed JSON Lines file, each a part cut at line breaks; the parts
+     * are merged in file order, so the result is the same as with one thread. Compressed files, standard input
+     * and small files are read by the calling thread alone.
+     *
+     * @param threads at least 1 (default: 2, or 1 on a single processor)
+     * @return this builder
+     */
+    public Builder readThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("read threads must be at least 1, found " + threads);
+      }
+      this.readThreads = threads;
+      return this;
+    }
+
+    /**
+     * The clock, used only to place a window that ends today: one set with {@link #lastDays}, or one derived
+     * when the data has no deployment.
      *
      * @param clock the clock
      * @return this builder
@@ -290,6 +322,7 @@ public final class DoraCalculator {
     public Builder window(Window window) {
       this.from = Optional.of(window.from());
       this.to = Optional.of(window.to());
+      this.endingToday = false;
       return this;
     }
 
@@ -301,6 +334,7 @@ public final class DoraCalculator {
      */
     public Builder from(LocalDate from) {
       this.from = Optional.of(from);
+      this.endingToday = false;
       return this;
     }
 
@@ -312,6 +346,23 @@ public final class DoraCalculator {
      */
     public Builder to(LocalDate to) {
       this.to = Optional.of(to);
+      this.endingToday = false;
+      return this;
+    }
+
+    /**
+     * A window of the last {@code days} whole UTC days, today included, on this builder's {@link #clock}. It is
+     * placed each time a report is made, so a long-lived calculator follows the clock. Replaces a window set
+     * before; {@link #window}, {@link #from} and {@link #to} replace it.
+     *
+     * @param days at least 1
+     * @return this builder
+     */
+    public Builder lastDays(int days) {
+      windowDays(days);
+      this.from = Optional.empty();
+      this.to = Optional.empty();
+      this.endingToday = true;
       return this;
     }
 

@@ -14,11 +14,17 @@ public class DoraInputException extends PortolanException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file or payload name. */
   private final String source;
+  /** The 1-based line, or 0 when not known. */
   private final long line;
+  /** The 1-based column, or 0 when not known. */
   private final long column;
+  /** The field path, or null. */
   private final String fieldPath;
+  /** What was expected. */
   private final String expected;
+  /** What was found, or null. */
   private final String found;
 
   /**

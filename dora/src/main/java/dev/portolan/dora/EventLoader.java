@@ -1,6 +1,7 @@
 package dev.portolan.dora;
 
 import dev.portolan.dora.internal.EventStore;
+import dev.portolan.dora.internal.FileChunks;
 import dev.portolan.dora.internal.JsonLinesReader;
 import dev.portolan.dora.internal.Model;
 import dev.portolan.dora.internal.Problem;
@@ -23,17 +24,25 @@ import java.util.zip.GZIPInputStream;
 public final class EventLoader {
 
   private static final String OBJECTS = "<events>";
+  /** The least bytes of a file per reading thread. */
+  static final long MIN_CHUNK_BYTES = 16L << 20;
 
   private final EventStore store = new EventStore();
   private final JsonLinesReader reader = new JsonLinesReader(store);
   private int[] shaBuf = new int[16];
   private boolean loaded;
+  private final int threads;
+  private final long minChunkBytes;
 
-  EventLoader() {}
+  EventLoader(int threads, long minChunkBytes) {
+    this.threads = threads;
+    this.minChunkBytes = minChunkBytes;
+  }
 
   /**
-   * Reads a JSON Lines file; gzip-compressed when its name ends in {@code .gz} or its content starts with the gzip
-   * magic bytes. {@code -} reads standard input.
+   * Reads a JSON Lines file; gzip-compressed when its content starts with the gzip magic bytes. {@code -} reads
+   * standard input. A large uncompressed file is read by several threads (see {@link
+   * DoraCalculator.Builder#readThreads}), with the same result as one.
    *
    * @param file the file
    * @return this loader
@@ -43,6 +52,16 @@ public final class EventLoader {
     String name = file.toString();
     if (name.equals("-")) {
       return read(System.in, "-");
+    }
+    checkOpen();
+    try {
+      if (FileChunks.read(file, name, reader, store, threads, minChunkBytes)) {
+        return this;
+      }
+    } catch (NoSuchFileException e) {
+      throw new DoraInputException(name, 0, 0, null, "a readable file", "no such file", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new DoraInputException(name, 0, 0, null, "readable JSON Lines", e.getMessage(), e);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, name);
@@ -116,7 +135,7 @@ public final class EventLoader {
           i.causedByDeployment().filter(s -> !s.isEmpty()).orElse(null),
           i.rootCauseSha().filter(s -> !s.isEmpty()).orElse(null));
     } else {
-      store.problem(Problem.UNKNOWN_TYPE, OBJECTS, 0, "unknown event " + event);
+      store.problem(Problem.UNKNOWN_TYPE, OBJECTS, 0, 0, "unknown event " + event);
     }
     return this;
   }

@@ -92,6 +92,7 @@ public final class ReportWriter {
           g.writeStartObject();
           g.writeStringField("source", p.source());
           g.writeNumberField("line", p.line());
+          g.writeNumberField("column", p.column());
           g.writeStringField("kind", p.kind());
           g.writeStringField("message", p.message());
           g.writeEndObject();
@@ -156,7 +157,7 @@ public final class ReportWriter {
     tier(g, df.tier());
     g.writeEndObject();
     g.writeObjectFieldStart("lead_time_for_changes");
-    durations(g, m.leadTime());
+    durations(g, m.leadTime().durations());
     g.writeEndObject();
     ScopeMetrics.ChangeFailureRate cfr = m.changeFailureRate();
     g.writeObjectFieldStart("change_failure_rate");
@@ -170,7 +171,7 @@ public final class ReportWriter {
     g.writeNumberField("open_failures", m.failedDeploymentRecoveryTime().openFailures());
     g.writeNumberField("negative_excluded", m.failedDeploymentRecoveryTime().negativeExcluded());
     g.writeEndObject();
-    ScopeMetrics.Rework rw = m.reworkRate();
+    ScopeMetrics.ReworkRate rw = m.reworkRate();
     g.writeObjectFieldStart("deployment_rework_rate");
     g.writeNumberField("deployments", rw.deployments());
     g.writeNumberField("rework_deployments", rw.reworkDeployments());

@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record Rollup(GroupBy by, Window window, Map<String, Group> groups, List<String> unmapped) {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param by the grouping
+   * @param window the window
+   * @param groups the groups by name, in name order
+   * @param unmapped services the directory could not place at this level
+   */
   public Rollup {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(window, "window");
@@ -34,7 +41,13 @@ public record Rollup(GroupBy by, Window window, Map<String, Group> groups, List<
    */
   public record Group(String name, List<String> services, ScopeMetrics metrics) {
 
-    /** Checks and copies the parts. */
+    /**
+     * Checks and copies the parts.
+     *
+     * @param name the group's entity ref
+     * @param services its services
+     * @param metrics their pooled metrics
+     */
     public Group {
       Objects.requireNonNull(name, "name");
       services = List.copyOf(services);

@@ -8,6 +8,18 @@ import java.util.OptionalDouble;
  * The five DORA metrics, plus the legacy time to restore service, for one scope (a service, a group of services or
  * everything) over one window. Durations are seconds; rates are fractions in [0, 1]; a missing value is empty.
  *
+ * <p>Every metric is its own record named like its accessor, and every one has a {@code tier()}. The three
+ * duration metrics hold their sample the same way, as {@link Durations} under {@code durations()}:
+ *
+ * <pre>{@code
+ * m.deploymentFrequency().perWeek();                       m.deploymentFrequency().tier();
+ * m.leadTime().durations().medianSeconds();                m.leadTime().tier();
+ * m.changeFailureRate().rate();                            m.changeFailureRate().tier();
+ * m.failedDeploymentRecoveryTime().durations().medianSeconds(); m.failedDeploymentRecoveryTime().tier();
+ * m.reworkRate().rate();                                   m.reworkRate().tier();   // always empty
+ * m.timeToRestore().durations().medianSeconds();           m.timeToRestore().tier();
+ * }</pre>
+ *
  * @param deploymentFrequency counted deployments and deployment days
  * @param leadTime lead time for changes, per delivered change
  * @param changeFailureRate failed deployments over deployments
@@ -18,14 +30,24 @@ import java.util.OptionalDouble;
  */
 public record ScopeMetrics(
     DeploymentFrequency deploymentFrequency,
-    Durations leadTime,
+    LeadTime leadTime,
     ChangeFailureRate changeFailureRate,
-    Recovery failedDeploymentRecoveryTime,
-    Rework reworkRate,
-    Restore timeToRestore,
+    FailedDeploymentRecoveryTime failedDeploymentRecoveryTime,
+    ReworkRate reworkRate,
+    TimeToRestore timeToRestore,
     Optional<Tier> overallTier) {
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param deploymentFrequency counted deployments and deployment days
+   * @param leadTime lead time for changes, per delivered change
+   * @param changeFailureRate failed deployments over deployments
+   * @param failedDeploymentRecoveryTime time from a failed deployment to its restoration
+   * @param reworkRate rollbacks and hotfixes over deployments
+   * @param timeToRestore legacy time to restore service over every incident opened in the window
+   * @param overallTier the worst of the deployment frequency, lead time, change failure rate and recovery tiers
+   */
   public ScopeMetrics {
     Objects.requireNonNull(deploymentFrequency, "deploymentFrequency");
     Objects.requireNonNull(leadTime, "leadTime");
@@ -67,6 +89,23 @@ public record ScopeMetrics(
   public record Durations(long count, OptionalDouble medianSeconds, OptionalDouble p90Seconds, Optional<Tier> tier) {}
 
   /**
+   * Lead time for changes.
+   *
+   * @param durations first delivery minus commit time, per change delivered in the window
+   */
+  public record LeadTime(Durations durations) {
+
+    /**
+     * The tier of the median.
+     *
+     * @return the tier, empty without a sample
+     */
+    public Optional<Tier> tier() {
+      return durations.tier();
+    }
+  }
+
+  /**
    * Change failure rate.
    *
    * @param deployments counted deployments in the window
@@ -83,16 +122,36 @@ public record ScopeMetrics(
    * @param openFailures failed deployments with no restoration signal yet
    * @param negativeExcluded restorations before the deployment finished, left out
    */
-  public record Recovery(Durations durations, long openFailures, long negativeExcluded) {}
+  public record FailedDeploymentRecoveryTime(Durations durations, long openFailures, long negativeExcluded) {
+
+    /**
+     * The tier of the median.
+     *
+     * @return the tier, empty without a sample
+     */
+    public Optional<Tier> tier() {
+      return durations.tier();
+    }
+  }
 
   /**
-   * Deployment rework rate. It has no tier: DORA publishes no thresholds for it.
+   * Deployment rework rate.
    *
    * @param deployments counted deployments in the window
    * @param reworkDeployments rollbacks and hotfixes among them
    * @param rate rework over deployments, empty without deployments
    */
-  public record Rework(long deployments, long reworkDeployments, OptionalDouble rate) {}
+  public record ReworkRate(long deployments, long reworkDeployments, OptionalDouble rate) {
+
+    /**
+     * No tier: DORA publishes no thresholds for the rework rate.
+     *
+     * @return always empty
+     */
+    public Optional<Tier> tier() {
+      return Optional.empty();
+    }
+  }
 
   /**
    * Legacy time to restore service.
@@ -101,5 +160,15 @@ public record ScopeMetrics(
    * @param openIncidents incidents opened in the window and not resolved
    * @param negativeExcluded incidents resolved before they were opened, left out
    */
-  public record Restore(Durations durations, long openIncidents, long negativeExcluded) {}
+  public record TimeToRestore(Durations durations, long openIncidents, long negativeExcluded) {
+
+    /**
+     * The tier of the median, with the recovery-time bands.
+     *
+     * @return the tier, empty without a sample
+     */
+    public Optional<Tier> tier() {
+      return durations.tier();
+    }
+  }
 }

@@ -16,7 +16,14 @@ import java.util.Optional;
 public record ServicePlacement(
     String entityRef, List<String> ownerChain, Optional<String> system, Optional<String> domain) {
 
-  /** Checks the parts and copies the chain. */
+  /**
+   * Checks the parts and copies the chain.
+   *
+   * @param entityRef the catalog entity, such as {@code component:default/payments}
+   * @param ownerChain group refs from the direct owner up; empty when unowned
+   * @param system the system ref, when the entity is part of one
+   * @param domain the domain ref, when the system is part of one
+   */
   public ServicePlacement {
     Objects.requireNonNull(entityRef, "entityRef");
     ownerChain = List.copyOf(ownerChain);

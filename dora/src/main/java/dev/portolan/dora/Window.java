@@ -19,7 +19,12 @@ public record Window(LocalDate from, LocalDate to) {
   /** The default length, 13 weeks. */
   public static final int DEFAULT_DAYS = 91;
 
-  /** Checks that the window holds at least one day. */
+  /**
+   * Checks that the window holds at least one day.
+   *
+   * @param from the first day
+   * @param to the day after the last day
+   */
   public Window {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -98,9 +98,23 @@ public class BadInputTest {
         .extracting(InputProblem::line)
         .containsExactly(5L, 6L, 7L, 8L, 9L);
     assertThat(d.problems())
-        .filteredOn(p -> p.kind().equals("invalid_event"))
-        .first()
-        .hasToString(file + ":17: deployment: missing field 'id'");
+        .extracting(Object::toString)
+        .containsExactly(
+            file + ":5:2: invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start"
+                + " field name",
+            file + ":6:1: expected a JSON object, found an array",
+            file + ":7:1: expected a JSON object, found a string",
+            file + ":8:1: expected a JSON object, found a number",
+            file + ":9:126: unexpected data after the JSON object",
+            file + ":14:9: unknown event type \"build\"",
+            file + ":15:1: unknown event type missing",
+            file + ":16:9: unknown event type null",
+            file + ":17:1: deployment: missing field 'id'",
+            file + ":18:27: deployment: field 'id' must be a non-empty string",
+            file + ":19:62: deployment: field 'environment' must be a string",
+            file + ":20:102: deployment: field 'finished_at' must be an RFC 3339 timestamp",
+            file + ":21:135: deployment: field 'commits' must be a list of strings",
+            file + ":3:43: authored_at: timestamp without UTC offset, read as UTC");
   }
 
   @Test

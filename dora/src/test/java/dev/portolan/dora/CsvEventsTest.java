@@ -39,7 +39,7 @@ class CsvEventsTest {
         DoraCalculator.builder().window(Window.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 29))).build();
     DoraReport report = c.report(c.load(r.events()));
     assertThat(report.overall().changeFailureRate().failedDeployments()).isEqualTo(1);
-    assertThat(report.overall().leadTime().medianSeconds()).hasValue(3 * 3600.0);
+    assertThat(report.overall().leadTime().durations().medianSeconds()).hasValue(3 * 3600.0);
     assertThat(report.overall().failedDeploymentRecoveryTime().durations().medianSeconds()).hasValue(3600.0);
   }
 

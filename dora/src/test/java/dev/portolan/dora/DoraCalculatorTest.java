@@ -60,7 +60,7 @@ class DoraCalculatorTest {
             List.of(
                 ChangeEvent.of("c1", t("2024-01-02T10:00:00.000001Z")),
                 DeploymentEvent.production("a", "api", t("2024-01-02T10:00:00.000003Z"), List.of("c1"))));
-    assertThat(r.overall().leadTime().medianSeconds()).hasValue(0.000002);
+    assertThat(r.overall().leadTime().durations().medianSeconds()).hasValue(0.000002);
     assertThat(r.overall().leadTime().tier()).contains(Tier.ELITE);
   }
 
@@ -72,8 +72,8 @@ class DoraCalculatorTest {
                 ChangeEvent.of("c1", t("2024-01-02T10:00:00Z")),
                 ChangeEvent.of("c2", t("2024-01-02T10:00:01Z")),
                 DeploymentEvent.production("a", "api", t("2024-01-02T10:00:00Z"), List.of("c1", "c2", "c3"))));
-    assertThat(r.overall().leadTime().count()).isEqualTo(1);
-    assertThat(r.overall().leadTime().medianSeconds()).hasValue(0.0);
+    assertThat(r.overall().leadTime().durations().count()).isEqualTo(1);
+    assertThat(r.overall().leadTime().durations().medianSeconds()).hasValue(0.0);
     assertThat(r.diagnostics().get("delivered_changes_negative_lead_time")).isEqualTo(1);
     assertThat(r.diagnostics().get("delivered_changes_unknown_commit_time")).isEqualTo(1);
   }
@@ -122,8 +122,8 @@ class DoraCalculatorTest {
                 DeploymentEvent.production("rb", "api", t("2024-01-02T02:00:00Z"), List.of("c1"))
                     .asRollback(Optional.of("a")),
                 DeploymentEvent.production("b", "api", t("2024-01-02T05:00:00Z"), List.of("c1"))));
-    assertThat(r.overall().leadTime().count()).isEqualTo(1);
-    assertThat(r.overall().leadTime().medianSeconds()).hasValue(3600.0);
+    assertThat(r.overall().leadTime().durations().count()).isEqualTo(1);
+    assertThat(r.overall().leadTime().durations().medianSeconds()).hasValue(3600.0);
   }
 
   @Test
@@ -132,12 +132,11 @@ class DoraCalculatorTest {
         report(
             List.of(
                 DeploymentEvent.production("a", "api", t("2024-01-28T23:00:00Z"), List.of()),
-                new IncidentEvent(
-                    "i1", "api", t("2024-01-28T23:30:00Z"), Optional.of(t("2024-02-02T00:00:00Z")), Optional.of("a"),
-                    Optional.empty()),
-                new IncidentEvent(
-                    "i2", "api", t("2024-01-28T23:40:00Z"), Optional.empty(), Optional.of("a"), Optional.empty())));
-    ScopeMetrics.Recovery rec = r.overall().failedDeploymentRecoveryTime();
+                IncidentEvent.of("i1", "api", t("2024-01-28T23:30:00Z"))
+                    .withResolvedAt(t("2024-02-02T00:00:00Z"))
+                    .withCausedByDeployment("a"),
+                IncidentEvent.of("i2", "api", t("2024-01-28T23:40:00Z")).withCausedByDeployment("a")));
+    ScopeMetrics.FailedDeploymentRecoveryTime rec = r.overall().failedDeploymentRecoveryTime();
     assertThat(rec.openFailures()).isEqualTo(1);
     assertThat(rec.durations().count()).isZero();
     assertThat(r.overall().changeFailureRate().rate()).hasValue(1.0);
@@ -154,7 +153,7 @@ class DoraCalculatorTest {
                     "i1", "api", t("2024-02-01T00:00:00Z"), Optional.of(t("2024-02-03T00:00:00Z")), Optional.of("a"),
                     Optional.empty())));
     assertThat(r.overall().failedDeploymentRecoveryTime().durations().medianSeconds()).hasValue(6 * 86_400.0);
-    assertThat(r.overall().failedDeploymentRecoveryTime().durations().tier()).contains(Tier.MEDIUM);
+    assertThat(r.overall().failedDeploymentRecoveryTime().tier()).contains(Tier.MEDIUM);
     assertThat(r.overall().timeToRestore().durations().count()).isZero();
   }
 
@@ -234,6 +233,32 @@ class DoraCalculatorTest {
     DoraCalculator c = DoraCalculator.builder().clock(clock).windowDays(28).build();
     assertThat(c.windowFor(c.load(List.<DeliveryEvent>of())))
         .isEqualTo(Window.of(LocalDate.of(2025, 5, 19), LocalDate.of(2025, 6, 16)));
+  }
+
+  @Test
+  void windowFor_lastDays_endsTodayOnTheCalculatorsClockWhateverTheData() {
+    Clock clock = Clock.fixed(t("2025-06-15T23:59:59Z"), ZoneOffset.UTC);
+    DoraCalculator c = DoraCalculator.builder().clock(clock).lastDays(7).build();
+    DoraData d = c.load(List.of(DeploymentEvent.production("a", "api", t("2024-03-10T12:00:00Z"), List.of())));
+    assertThat(c.windowFor(d)).isEqualTo(Window.of(LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 16)));
+  }
+
+  @Test
+  void windowFor_lastDaysThenWindow_lastCallWins() {
+    Clock clock = Clock.fixed(t("2025-06-15T08:00:00Z"), ZoneOffset.UTC);
+    Window fixed = Window.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 1));
+    DoraData none = DoraCalculator.builder().build().load(List.<DeliveryEvent>of());
+    assertThat(DoraCalculator.builder().clock(clock).lastDays(7).window(fixed).build().windowFor(none))
+        .isEqualTo(fixed);
+    assertThat(DoraCalculator.builder().clock(clock).window(fixed).lastDays(7).build().windowFor(none))
+        .isEqualTo(Window.of(LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 16)));
+  }
+
+  @Test
+  void builder_lastDaysZero_rejected() {
+    assertThatThrownBy(() -> DoraCalculator.builder().lastDays(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("window days must be at least 1, found 0");
   }
 
   @Test
@@ -317,7 +342,7 @@ class DoraCalculatorTest {
     for (ScopeMetrics m : r.services().values()) {
       assertThat(m.changeFailureRate().rate().orElse(0)).isBetween(0.0, 1.0);
       assertThat(m.reworkRate().rate().orElse(0)).isBetween(0.0, 1.0);
-      m.leadTime().medianSeconds().ifPresent(med -> assertThat(med).isLessThanOrEqualTo(m.leadTime().p90Seconds().orElseThrow() + 1e-9));
+      m.leadTime().durations().medianSeconds().ifPresent(med -> assertThat(med).isLessThanOrEqualTo(m.leadTime().durations().p90Seconds().orElseThrow() + 1e-9));
     }
     long sum = r.services().values().stream().mapToLong(m -> m.deploymentFrequency().deployments()).sum();
     assertThat(r.overall().deploymentFrequency().deployments()).isEqualTo(sum);

@@ -72,7 +72,7 @@ class GitHubEventsTest {
         DoraCalculator.builder().window(Window.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 29))).build();
     DoraReport r = c.report(c.load(events));
     ScopeMetrics m = r.service("payments-api").orElseThrow();
-    assertThat(m.leadTime().count()).isEqualTo(2);
+    assertThat(m.leadTime().durations().count()).isEqualTo(2);
     assertThat(m.changeFailureRate().failedDeployments()).isEqualTo(1);
     assertThat(m.failedDeploymentRecoveryTime().durations().medianSeconds()).hasValue(2088.0);
   }

@@ -25,7 +25,8 @@ class ReportWriterTest {
         .contains("SERVICE    DEPLOYS")
         .containsPattern("web\\s+1\\s+0.25\\s+medium\\s+8.0 d\\s+medium\\s+0.0%\\s+elite\\s+-\\s+-")
         .contains("Input: 26 lines, 1 invalid JSON, 1 of unknown type, 0 invalid events; 8 of 10 deployments counted")
-        .contains("scenario.jsonl:26: unknown event type \"build\"");
+        .contains("scenario.jsonl:25:2: invalid JSON: Unexpected character")
+        .contains("scenario.jsonl:26:9: unknown event type \"build\"");
   }
 
   @Test

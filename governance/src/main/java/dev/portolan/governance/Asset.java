@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A catalog entity as governance sees it: its canonical ref, its kind with alias casing normalised, its
@@ -19,13 +20,22 @@ public final class Asset {
   private final AssetType assetType;
   private final JsonNode document;
   private final SourceLocation location;
-  private final Map<String, int[]> positions;
+  private final Function<String, int[]> positions;
   private final String kindLower;
   private final String specTypeLower;
   int index = -1;
 
   Asset(String ref, String kind, AssetType assetType, JsonNode document, SourceLocation location,
       Map<String, int[]> positions) {
+    this(ref, kind, assetType, document, location, (Function<String, int[]>) positions::get);
+  }
+
+  /**
+   * An asset whose field positions are looked up by a function: dotted field path to {@code {line, column}},
+   * or null when the function does not know the field (its parents are tried next).
+   */
+  Asset(String ref, String kind, AssetType assetType, JsonNode document, SourceLocation location,
+      Function<String, int[]> positions) {
     this.ref = Objects.requireNonNull(ref);
     this.kind = Objects.requireNonNull(kind);
     this.assetType = Objects.requireNonNull(assetType);
@@ -122,7 +132,7 @@ public final class Asset {
     }
     String p = fieldPath;
     while (p != null && !p.isEmpty()) {
-      int[] pos = positions.get(p);
+      int[] pos = positions.apply(p);
       if (pos != null) {
         return Optional.of(new SourceLocation(location.file(), pos[0], pos[1]));
       }

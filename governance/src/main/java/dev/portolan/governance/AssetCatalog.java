@@ -1,19 +1,30 @@
 package dev.portolan.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.core.Catalog;
+import dev.portolan.catalog.core.CatalogEntity;
+import dev.portolan.catalog.core.CatalogProblem;
+import dev.portolan.catalog.core.CatalogSnapshot;
+import dev.portolan.catalog.model.DocumentReader;
+import dev.portolan.catalog.model.Entity;
+import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.FieldPositions;
+import dev.portolan.catalog.model.InvalidFieldPathException;
+import dev.portolan.catalog.model.Profile;
+import dev.portolan.catalog.model.SourceDocument;
+import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.governance.internal.Fields;
-import dev.portolan.governance.internal.YamlTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,19 +42,14 @@ public final class AssetCatalog {
 
   private final Map<String, Asset> byRef;
   private final List<Asset> assets;
-  private final EnumMap<Relation, Map<String, List<Edge>>> edges;
+  private final EdgeIndex graph;
   private final List<GovernanceException> problems;
 
-  private AssetCatalog(Map<String, Asset> byRef, EnumMap<Relation, Map<String, List<Edge>>> edges,
+  private AssetCatalog(Map<String, Asset> byRef, List<Asset> sorted, EdgeIndex graph,
       List<GovernanceException> problems) {
     this.byRef = byRef;
-    List<Asset> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(Comparator.comparing(Asset::ref));
     this.assets = List.copyOf(sorted);
-    for (int i = 0; i < sorted.size(); i++) {
-      sorted.get(i).index = i;
-    }
-    this.edges = edges;
+    this.graph = graph;
     this.problems = List.copyOf(problems);
   }
 
@@ -58,17 +64,17 @@ public final class AssetCatalog {
 
   /**
    * Reads catalog files the way {@code portolan catalog} does, through catalog-core's {@link
-   * dev.portolan.catalog.core.Catalog} with the {@link dev.portolan.catalog.model.Profile#APP app} profile:
+   * Catalog} with the {@link Profile#APP app} profile:
    * directories are searched for catalog files, Location entities are followed, {@code $text}, {@code $json}
    * and {@code $yaml} placeholders are resolved and every entity is validated as Backstage validates it. See
-   * {@link #of(dev.portolan.catalog.core.CatalogSnapshot)} for what becomes of rejected documents.
+   * {@link #of(CatalogSnapshot)} for what becomes of rejected documents.
    *
    * @param paths files or directories
    * @return the catalog
    */
   public static AssetCatalog load(Collection<Path> paths) {
-    dev.portolan.catalog.core.Catalog.Builder b = dev.portolan.catalog.core.Catalog.builder()
-        .profile(dev.portolan.catalog.model.Profile.APP);
+    Catalog.Builder b = Catalog.builder()
+        .profile(Profile.APP);
     paths.forEach(b::location);
     return of(b.build().snapshot());
   }
@@ -87,16 +93,16 @@ public final class AssetCatalog {
    * @param snapshot a catalog snapshot
    * @return the catalog
    */
-  public static AssetCatalog of(dev.portolan.catalog.core.CatalogSnapshot snapshot) {
+  public static AssetCatalog of(CatalogSnapshot snapshot) {
     Builder b = builder();
-    for (dev.portolan.catalog.core.CatalogEntity e : snapshot.entities()) {
+    for (CatalogEntity e : snapshot.entities()) {
       int[] pos = e.position().map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), Map.of());
+      b.add(e.entity().toJson(), new SourceLocation(e.file(), pos[0], pos[1]), field -> positionOf(e, field));
     }
     Map<String, java.util.Set<String>> rejected = new java.util.LinkedHashMap<>();
-    for (dev.portolan.catalog.core.CatalogProblem p : snapshot.problems()) {
-      if (p.severity() != dev.portolan.catalog.core.CatalogProblem.Severity.ERROR
-          && p.kind() != dev.portolan.catalog.core.CatalogProblem.Kind.CONFLICT) {
+    for (CatalogProblem p : snapshot.problems()) {
+      if (p.severity() != CatalogProblem.Severity.ERROR
+          && p.kind() != CatalogProblem.Kind.CONFLICT) {
         continue;
       }
       switch (p.kind()) {
@@ -108,7 +114,7 @@ public final class AssetCatalog {
           b.problems.add(new GovernanceException(p.file(), p.position().map(x -> x.line()).orElse(0),
               p.position().map(x -> x.column()).orElse(0), p.ref().map(Object::toString).orElse(null),
               p.path().toString().isEmpty() ? null : p.path().toString(), p.message()));
-          if (p.kind() == dev.portolan.catalog.core.CatalogProblem.Kind.INVALID_ENTITY && p.ref().isPresent()
+          if (p.kind() == CatalogProblem.Kind.INVALID_ENTITY && p.ref().isPresent()
               && !p.file().startsWith("provider:")) {
             rejected.computeIfAbsent(p.file(), f -> new java.util.HashSet<>())
                 .add(p.ref().get().toString().toLowerCase(Locale.ROOT));
@@ -119,10 +125,26 @@ public final class AssetCatalog {
       }
     }
     if (!rejected.isEmpty()) {
-      dev.portolan.catalog.model.DocumentReader reader = dev.portolan.catalog.model.DocumentReader.create();
+      DocumentReader reader = DocumentReader.create();
       rejected.forEach((file, refs) -> b.addRejectedAiAssets(reader, file, refs));
     }
     return b.build();
+  }
+
+  /** Where a field of a catalog-core entity is written, or null when the path is not one catalog-core reads. */
+  private static int[] positionOf(CatalogEntity e, String field) {
+    return position(e::positionOf, field);
+  }
+
+  /** The line and column a lookup gives for a field, or null when the field is unknown or not a field path. */
+  private static int[] position(Function<FieldPath, Optional<SourcePosition>> lookup, String field) {
+    FieldPath path;
+    try {
+      path = FieldPath.parse(field);
+    } catch (InvalidFieldPathException e) {
+      return null;
+    }
+    return lookup.apply(path).map(p -> new int[] {p.line(), p.column()}).orElse(null);
   }
 
   /**
@@ -169,7 +191,11 @@ public final class AssetCatalog {
    * @return the edges, empty when none
    */
   public List<Edge> edges(String ref, Relation relation) {
-    return edges.get(relation).getOrDefault(ref, List.of());
+    return graph.edges(ref, relation);
+  }
+
+  EdgeIndex graph() {
+    return graph;
   }
 
   /**
@@ -209,6 +235,7 @@ public final class AssetCatalog {
   public static final class Builder {
     private final Map<String, Asset> byRef = new HashMap<>();
     private final List<GovernanceException> problems = new ArrayList<>();
+    private DocumentReader reader;
 
     private Builder() {}
 
@@ -216,15 +243,15 @@ public final class AssetCatalog {
      * Reads again the AI assets among documents catalog-core rejected, so that aliases Backstage does not
      * accept are still governed. Their rejection is already a problem; the rest of the file is not re-read.
      */
-    private void addRejectedAiAssets(dev.portolan.catalog.model.DocumentReader reader, String file,
+    private void addRejectedAiAssets(DocumentReader reader, String file,
         java.util.Set<String> refs) {
-      List<dev.portolan.catalog.model.SourceDocument> docs;
+      List<SourceDocument> docs;
       try {
         docs = reader.read(Path.of(file));
       } catch (RuntimeException e) {
         return;
       }
-      for (dev.portolan.catalog.model.SourceDocument d : docs) {
+      for (SourceDocument d : docs) {
         JsonNode tree = d.json().orElse(null);
         if (tree == null || !tree.isObject()) {
           continue;
@@ -240,34 +267,36 @@ public final class AssetCatalog {
             || !AssetClassifier.classify(AssetClassifier.canonicalKind(kind.get()), tree).isAi()) {
           continue;
         }
-        int[] pos = d.position(dev.portolan.catalog.model.FieldPath.ROOT)
-            .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-        add(tree.deepCopy(), new SourceLocation(file, pos[0], pos[1]), Map.of());
+        addDocument(d);
       }
     }
 
     /**
-     * Adds every document of a YAML stream.
+     * Adds every document of a YAML (or JSON) stream, read by the catalog model's {@link
+     * DocumentReader} as catalog files are: YAML 1.2 core schema ({@code yes}/{@code
+     * no} and dates stay strings), with the reader's limits on size, depth and aliases. A document that cannot
+     * be read, or is not an entity, is recorded in {@link AssetCatalog#problems()} with its file, line and
+     * column; the other documents are still added. Empty documents are skipped.
      *
      * @param text the YAML text
      * @param file the file name used in locations and errors
      * @return this builder
      */
     public Builder addYaml(String text, String file) {
-      List<YamlTrees.Document> docs;
-      try {
-        docs = YamlTrees.parseAll(text, file);
-      } catch (GovernanceException e) {
-        problems.add(e);
-        return this;
-      }
-      for (YamlTrees.Document d : docs) {
-        if (d.tree() == null || d.tree().isNull()) {
+      for (SourceDocument d : reader().read(file, text)) {
+        if (d.error().isEmpty() && d.json().map(JsonNode::isNull).orElse(true)) {
           continue;
         }
-        add(d.tree(), new SourceLocation(file, d.line(), d.column()), d.positions());
+        add(d);
       }
       return this;
+    }
+
+    private DocumentReader reader() {
+      if (reader == null) {
+        reader = DocumentReader.create();
+      }
+      return reader;
     }
 
     /**
@@ -277,26 +306,29 @@ public final class AssetCatalog {
      * @return this builder
      * @throws GovernanceException when the entity has no kind or name
      */
-    public Builder add(dev.portolan.catalog.model.Entity entity) {
+    public Builder add(Entity entity) {
       return add(entity.toJson());
     }
 
     /**
-     * Adds a document read by the catalog model's {@link dev.portolan.catalog.model.DocumentReader}, keeping
+     * Adds a document read by the catalog model's {@link DocumentReader}, keeping
      * its file and position; an unreadable document is recorded in {@link #problems()}.
      *
      * @param document the document
      * @return this builder
      */
-    public Builder add(dev.portolan.catalog.model.SourceDocument document) {
+    public Builder add(SourceDocument document) {
       if (document.json().isEmpty()) {
-        problems.add(new GovernanceException(document.file(), 0, 0, null, null,
-            document.error().map(Object::toString).orElse("expected a readable document, found none")));
+        Optional<dev.portolan.catalog.model.Violation> v = document.error();
+        problems.add(new GovernanceException(document.file(),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.line()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::position).map(p -> p.column()).orElse(0),
+            v.flatMap(dev.portolan.catalog.model.Violation::ref).map(Object::toString).orElse(null),
+            v.map(x -> x.path().toString()).filter(x -> !x.isEmpty()).orElse(null),
+            v.map(dev.portolan.catalog.model.Violation::message).orElse("expected a readable document, found none")));
         return this;
       }
-      int[] pos = document.position(dev.portolan.catalog.model.FieldPath.ROOT)
-          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
-      add(document.json().get(), new SourceLocation(document.file(), pos[0], pos[1]), Map.of());
+      addDocument(document);
       return this;
     }
 
@@ -308,21 +340,35 @@ public final class AssetCatalog {
      * @throws GovernanceException when the document is not an entity
      */
     public Builder add(JsonNode entity) {
-      GovernanceException e = tryAdd(entity.deepCopy(), null, Map.of());
+      GovernanceException e = tryAdd(entity.deepCopy(), null, f -> null);
       if (e != null) {
         throw e;
       }
       return this;
     }
 
+    /** Adds a readable document with the position of every field. */
+    private void addDocument(SourceDocument d) {
+      JsonNode tree = d.json().orElseThrow();
+      int[] pos = d.position(FieldPath.ROOT)
+          .map(p -> new int[] {p.line(), p.column()}).orElse(new int[] {1, 1});
+      FieldPositions positions = FieldPositions.of(d, tree);
+      add(tree, new SourceLocation(d.file(), pos[0], pos[1]), field -> position(positions::position, field));
+    }
+
     private void add(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+      add(tree, loc, (java.util.function.Function<String, int[]>) positions::get);
+    }
+
+    private void add(JsonNode tree, SourceLocation loc, java.util.function.Function<String, int[]> positions) {
       GovernanceException e = tryAdd(tree, loc, positions);
       if (e != null) {
         problems.add(e);
       }
     }
 
-    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc, Map<String, int[]> positions) {
+    private GovernanceException tryAdd(JsonNode tree, SourceLocation loc,
+        java.util.function.Function<String, int[]> positions) {
       String file = loc == null ? null : loc.file();
       int line = loc == null ? 0 : loc.line();
       int col = loc == null ? 0 : loc.column();
@@ -349,10 +395,10 @@ public final class AssetCatalog {
       return null;
     }
 
-    private static int[] pos(Map<String, int[]> positions, String field, int line, int col) {
+    private static int[] pos(java.util.function.Function<String, int[]> positions, String field, int line, int col) {
       String f = field;
       while (f != null) {
-        int[] p = positions.get(f);
+        int[] p = positions.apply(f);
         if (p != null) {
           return p;
         }
@@ -384,8 +430,13 @@ public final class AssetCatalog {
      * @return the catalog
      */
     public AssetCatalog build() {
+      List<Asset> sorted = new ArrayList<>(byRef.values());
+      sorted.sort(Comparator.comparing(Asset::ref));
+      for (int i = 0; i < sorted.size(); i++) {
+        sorted.get(i).index = i;
+      }
       Map<String, Asset> frozen = Collections.unmodifiableMap(new HashMap<>(byRef));
-      return new AssetCatalog(frozen, GraphDeriver.derive(frozen), problems);
+      return new AssetCatalog(frozen, sorted, GraphDeriver.derive(sorted), problems);
     }
   }
 }

@@ -28,16 +28,28 @@ interface Condition {
     private Object detail;
     final PathEvaluator.Trail trail;
     final String target;
+    /** The field of the tested entity the outcome is about (dotted, with indexes), or null. */
+    final String field;
 
     Result(Status status, String detail, PathEvaluator.Trail trail) {
       this(status, detail, trail, null);
     }
 
     Result(Status status, Object detail, PathEvaluator.Trail trail, String target) {
+      this(status, detail, trail, target, null);
+    }
+
+    Result(Status status, Object detail, PathEvaluator.Trail trail, String target, String field) {
       this.status = status;
       this.detail = detail;
       this.trail = trail;
       this.target = target;
+      this.field = field;
+    }
+
+    /** The same outcome about a field; a pass, or an outcome already about a field, is returned as is. */
+    Result about(String f) {
+      return ok() || field != null || f == null || f.isEmpty() ? this : new Result(status, detail, trail, target, f);
     }
 
     /** The explanation, built on first use: most failures are discarded by {@code any}, {@code not} or scopes. */
@@ -113,7 +125,7 @@ interface Condition {
         return Result.fail("no alternative given", at);
       }
       Result pick = informative != null ? informative : first;
-      return new Result(error ? Status.ERROR : Status.FAIL, pick.detail(), pick.trail, pick.target);
+      return new Result(error ? Status.ERROR : Status.FAIL, pick.detail(), pick.trail, pick.target, pick.field);
     }
   }
 
@@ -137,7 +149,7 @@ interface Condition {
       Result r = ctx.predicate(name, asset);
       PathEvaluator.Trail t = r.trail == null ? at : at.append(r.trail);
       String detail = r.ok() ? "" : "expected @" + name + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
-      return new Result(r.status, detail, t, r.target);
+      return new Result(r.status, detail, t, r.target, r.field);
     }
   }
 
@@ -158,6 +170,10 @@ interface Condition {
 
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
+      return check(node, at, ctx).about(path);
+    }
+
+    private Result check(JsonNode node, PathEvaluator.Trail at, EvalContext ctx) {
       JsonNode v = path.isEmpty() ? node : Fields.at(node, compiled);
       String label = path.isEmpty() ? "value" : path;
       boolean present = Fields.present(v);
@@ -300,7 +316,7 @@ interface Condition {
           return Result.pass(at);
         }
       }
-      return Result.fail(() -> "metadata.labels.*/" + key + ": expected " + (values.isEmpty() ? "a value" : oneOf(values)) + ", found " + (found.isEmpty() ? "nothing" : String.join(", ", found)), at);
+      return Result.fail(() -> "metadata.labels.*/" + key + ": expected " + (values.isEmpty() ? "a value" : oneOf(values)) + ", found " + (found.isEmpty() ? "nothing" : String.join(", ", found)), at).about("metadata.labels");
     }
   }
 
@@ -395,6 +411,10 @@ interface Condition {
       implements Condition {
     @Override
     public Result test(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
+      return check(ctx, asset, node, at).about(field);
+    }
+
+    private Result check(EvalContext ctx, Asset asset, JsonNode node, PathEvaluator.Trail at) {
       JsonNode v = Fields.at(node, field);
       List<String> raws = Fields.texts(v);
       if (raws.isEmpty()) {
@@ -422,7 +442,7 @@ interface Condition {
         if (where != null) {
           Result r = where.test(ctx, t, t.tree(), trail);
           if (!r.ok()) {
-            return new Result(r.status, ref + ": " + r.detail(), r.trail, ref);
+            return new Result(r.status, ref + ": " + r.detail(), r.trail, ref, field);
           }
         }
         last = new Result(Status.PASS, "", trail, ref);
@@ -462,12 +482,12 @@ interface Condition {
               return r;
             }
             if (first == null) {
-              first = new Result(r.status, label + "." + r.detail(), r.trail, r.target);
+              first = new Result(r.status, label + "." + r.detail(), r.trail, r.target, within(label, r));
             }
           }
         }
-        return first != null ? new Result(first.status, "expected some item of " + field + " to match, found none (" + first.detail() + ")", first.trail, first.target)
-            : Result.fail(field + ": expected at least one matching item, found " + (list.isArray() ? "none" : describe(list)), at);
+        return first != null ? new Result(first.status, "expected some item of " + field + " to match, found none (" + first.detail() + ")", first.trail, first.target, field)
+            : Result.fail(field + ": expected at least one matching item, found " + (list.isArray() ? "none" : describe(list)), at).about(field);
       }
       if (list.isArray()) {
         for (JsonNode item : list) {
@@ -478,14 +498,18 @@ interface Condition {
           matched++;
           Result r = require.test(ctx, asset, item, at);
           if (!r.ok()) {
-            return new Result(r.status, label + "." + r.detail(), r.trail, r.target);
+            return new Result(r.status, label + "." + r.detail(), r.trail, r.target, within(label, r));
           }
         }
       }
       if (matched < minItems) {
-        return Result.fail(field + ": expected at least " + minItems + " matching item" + (minItems == 1 ? "" : "s") + ", found " + matched, at);
+        return Result.fail(field + ": expected at least " + minItems + " matching item" + (minItems == 1 ? "" : "s") + ", found " + matched, at).about(field);
       }
       return Result.pass(at);
+    }
+
+    private static String within(String item, Result r) {
+      return r.field == null ? item : item + "." + r.field;
     }
   }
 
@@ -575,7 +599,7 @@ interface Condition {
       String where = ancestorKinds.isEmpty() ? "" : " or its " + String.join("/", ancestorKinds);
       String wanted = "expected an " + String.join("/", statuses) + " " + type + " assessment"
           + (maxAgeDays > 0 ? " dated within " + maxAgeDays + " days before " + ctx.asOf : "") + where;
-      return Result.fail(wanted + ", found " + (best == null ? "none" : best), at);
+      return Result.fail(wanted + ", found " + (best == null ? "none" : best), at).about("spec.governance.assessments");
     }
 
     private static final PathExpr PARTS = new PathExpr.Repeat(new PathExpr.Step(Relation.PART_OF, List.of()), 1);
@@ -597,7 +621,7 @@ interface Condition {
         String theirs = Fields.text(Fields.at(t.tree(), field)).orElse(null);
         if (rank(theirs) > mine) {
           return new Result(Status.FAIL, field + ": expected at least '" + theirs + "' (the value at " + t.ref() + "), found "
-              + Fields.text(Fields.at(asset.tree(), field)).map(s -> "'" + s + "'").orElse("nothing"), at.append(e.getValue()), t.ref());
+              + Fields.text(Fields.at(asset.tree(), field)).map(s -> "'" + s + "'").orElse("nothing"), at.append(e.getValue()), t.ref(), field);
         }
       }
       return Result.pass(at);

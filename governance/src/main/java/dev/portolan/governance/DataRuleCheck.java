@@ -97,7 +97,9 @@ final class DataRuleCheck implements RuleCheck {
       String target = r.target != null ? r.target : applies != null && applies.target != null ? applies.target : "";
       String template = c.message() != null ? c.message() : message;
       String text = render(template, asset, c.name(), r.detail(), trail, target);
-      out.add(new Violation(c.name(), text, trail.toList(), severity, r.status == Condition.Status.ERROR));
+      String field = r.field != null ? r.field : applies != null ? applies.field : null;
+      out.add(new Violation(c.name(), text, trail.toList(), severity, r.status == Condition.Status.ERROR,
+          Optional.ofNullable(field)));
     }
     return out.isEmpty() ? CheckOutcome.pass() : CheckOutcome.fail(out);
   }

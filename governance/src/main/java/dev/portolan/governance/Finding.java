@@ -16,11 +16,14 @@ import java.util.Optional;
  * @param error true when the check could not be decided (status {@code error} rather than {@code fail})
  * @param waiver the id of the waiver that covers the finding, if one applies
  * @param isNew false when the same finding is in the baseline
- * @param location the entity's file, line and column, if known
+ * @param location where the finding points, if known: the line of {@link #field()} when the violation is about
+ *     a field, else where the entity starts
  * @param notes extra facts, e.g. {@code waiver WVR-1 expired on 2026-09-01}
+ * @param field the field of the entity the finding is about, when one is (e.g. {@code spec.owner})
  */
 public record Finding(String rule, Severity severity, String entity, String check, String message, List<String> path,
-    boolean error, Optional<String> waiver, boolean isNew, Optional<SourceLocation> location, List<String> notes) {
+    boolean error, Optional<String> waiver, boolean isNew, Optional<SourceLocation> location, List<String> notes,
+    Optional<String> field) {
 
   /**
    * Copies the lists.
@@ -36,6 +39,7 @@ public record Finding(String rule, Severity severity, String entity, String chec
    * @param isNew isNew
    * @param location location
    * @param notes notes
+   * @param field field
    */
   public Finding {
     Objects.requireNonNull(rule);
@@ -45,6 +49,27 @@ public record Finding(String rule, Severity severity, String entity, String chec
     Objects.requireNonNull(message);
     path = List.copyOf(path);
     notes = List.copyOf(notes);
+    Objects.requireNonNull(field);
+  }
+
+  /**
+   * A finding about the entity as a whole, not a particular field.
+   *
+   * @param rule rule
+   * @param severity severity
+   * @param entity entity
+   * @param check check
+   * @param message message
+   * @param path path
+   * @param error error
+   * @param waiver waiver
+   * @param isNew isNew
+   * @param location location
+   * @param notes notes
+   */
+  public Finding(String rule, Severity severity, String entity, String check, String message, List<String> path,
+      boolean error, Optional<String> waiver, boolean isNew, Optional<SourceLocation> location, List<String> notes) {
+    this(rule, severity, entity, check, message, path, error, waiver, isNew, location, notes, Optional.empty());
   }
 
   /**

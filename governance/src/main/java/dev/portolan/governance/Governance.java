@@ -222,8 +222,9 @@ public final class Governance {
         Severity sev = v.severity().orElse(r.severity());
         String fp = Finding.fingerprint(r.id(), a.ref(), v.check());
         boolean isNew = baseline == null || !baseline.contains(fp);
-        Optional<SourceLocation> loc = a.location();
-        findings.add(new Finding(r.id(), sev, a.ref(), v.check(), v.message(), v.path(), v.error(), waiverId, isNew, loc, notes));
+        Optional<SourceLocation> loc = v.field().isPresent() ? a.location(v.field().get()) : a.location();
+        findings.add(new Finding(r.id(), sev, a.ref(), v.check(), v.message(), v.path(), v.error(), waiverId, isNew, loc,
+            notes, v.field()));
         allWaived &= waiverId.isPresent();
         error |= v.error();
       }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.governance.internal.Fields;
 import dev.portolan.governance.internal.Refs;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,130 +13,162 @@ import java.util.Map;
 /** Derives Backstage's relations and the typed AI relations from entity specs. */
 final class GraphDeriver {
 
-  private final Map<String, Asset> byRef;
+  private final List<Asset> sorted;
+  private final EdgeIndex.Builder graph;
   private final Map<String, List<String>> modelsByName = new HashMap<>();
-  private final EnumMap<Relation, Map<String, Map<String, Edge>>> tmp = new EnumMap<>(Relation.class);
+  private int current;
+  /** The field whose refs are being read (dotted, with an index for grants). */
+  private String field;
+  /** Collect mode: the forward edges of one entity, with the field that declares each. */
+  private List<Derived> collected;
 
-  private GraphDeriver(Map<String, Asset> byRef) {
-    this.byRef = byRef;
-    for (Relation r : Relation.values()) {
-      tmp.put(r, new HashMap<>());
+  /**
+   * A forward edge one entity declares by itself, with the field that declares it.
+   *
+   * @param relation the relation
+   * @param target the canonical target ref (or the text as written when it is not a ref)
+   * @param attributes the edge attributes
+   * @param field the dotted field path
+   */
+  record Derived(Relation relation, String target, Map<String, Object> attributes, String field) {}
+
+  private GraphDeriver(List<Asset> sorted) {
+    this.sorted = sorted;
+    String[] refs = new String[sorted.size()];
+    for (int i = 0; i < refs.length; i++) {
+      refs[i] = sorted.get(i).ref();
     }
-    for (Asset a : byRef.values()) {
+    this.graph = new EdgeIndex.Builder(refs);
+    for (Asset a : sorted) {
       if (a.assetType() == AssetType.MODEL) {
         modelsByName.computeIfAbsent(Refs.name(a.ref()), k -> new ArrayList<>()).add(a.ref());
       }
     }
   }
 
-  static EnumMap<Relation, Map<String, List<Edge>>> derive(Map<String, Asset> byRef) {
-    GraphDeriver d = new GraphDeriver(byRef);
-    List<Asset> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(Comparator.comparing(Asset::ref));
-    for (Asset a : sorted) {
-      d.direct(a);
+  /**
+   * Derives every relation, with its inverse, of entities given in ref order (distinct refs).
+   *
+   * @param sorted the entities, sorted by ref
+   * @return the graph; entity {@code i} of the list has id {@code i}
+   */
+  static EdgeIndex derive(List<Asset> sorted) {
+    GraphDeriver d = new GraphDeriver(sorted);
+    for (int i = 0; i < sorted.size(); i++) {
+      d.direct(sorted.get(i), i);
     }
-    for (Asset a : sorted) {
-      d.viaModelServers(a);
+    int[][] consumes = d.graph.grouped(Relation.CONSUMES_API);
+    int[][] serves = d.graph.grouped(Relation.SERVES_MODEL);
+    for (int i = 0; i < sorted.size(); i++) {
+      d.viaModelServers(i, consumes, serves);
     }
-    EnumMap<Relation, Map<String, List<Edge>>> out = new EnumMap<>(Relation.class);
-    for (Map.Entry<Relation, Map<String, Map<String, Edge>>> e : d.tmp.entrySet()) {
-      Map<String, List<Edge>> m = new HashMap<>(Math.max(16, e.getValue().size() * 2));
-      for (Map.Entry<String, Map<String, Edge>> src : e.getValue().entrySet()) {
-        Edge[] edges = src.getValue().values().toArray(new Edge[0]);
-        if (edges.length > 1) {
-          java.util.Arrays.sort(edges, Comparator.comparing(Edge::target));
-        }
-        m.put(src.getKey(), List.of(edges));
-      }
-      out.put(e.getKey(), m);
-    }
-    return out;
+    return d.graph.build();
   }
 
-  private void direct(Asset a) {
+  /**
+   * The relations one entity declares in its own fields, in declaration order, without the ones that need
+   * other entities (through model servers, from {@code dependsOn} to a model, bare model names).
+   *
+   * @param asset the entity
+   * @return its forward edges
+   */
+  static List<Derived> declared(Asset asset) {
+    GraphDeriver d = new GraphDeriver(List.of(asset));
+    d.collected = new ArrayList<>();
+    d.direct(asset, 0);
+    return d.collected;
+  }
+
+  private Asset asset(String ref) {
+    int id = graph.find(ref);
+    return id >= 0 && graph.resolved(id) ? sorted.get(id) : null;
+  }
+
+  private void direct(Asset a, int self) {
+    current = self;
     JsonNode spec = a.tree().path("spec");
     String ns = Refs.kind(a.ref()).isEmpty() ? "default" : a.ref().substring(a.ref().indexOf(':') + 1, a.ref().indexOf('/'));
     String kind = a.kind().toLowerCase(Locale.ROOT);
     AssetType type = a.assetType();
 
-    refs(spec.path("owner"), "group", ns).forEach(t -> add(a, Relation.OWNED_BY, t, Map.of()));
+    refs(spec.path("owner"), "spec.owner", "group", ns).forEach(t -> add(a, Relation.OWNED_BY, t, Map.of()));
     if (kind.equals("system")) {
-      refs(spec.path("domain"), "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("domain"), "spec.domain", "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     } else if (kind.equals("domain")) {
-      refs(spec.path("subdomainOf"), "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("subdomainOf"), "spec.subdomainOf", "domain", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     } else {
-      refs(spec.path("system"), "system", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+      refs(spec.path("system"), "spec.system", "system", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
     }
-    refs(spec.path("subcomponentOf"), "component", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
-    refs(spec.path("providesApis"), "api", ns).forEach(t -> add(a, Relation.PROVIDES_API, t, Map.of()));
-    refs(spec.path("consumesApis"), "api", ns).forEach(t -> add(a, Relation.CONSUMES_API, t, Map.of()));
+    refs(spec.path("subcomponentOf"), "spec.subcomponentOf", "component", ns).forEach(t -> add(a, Relation.PART_OF, t, Map.of()));
+    refs(spec.path("providesApis"), "spec.providesApis", "api", ns).forEach(t -> add(a, Relation.PROVIDES_API, t, Map.of()));
+    refs(spec.path("consumesApis"), "spec.consumesApis", "api", ns).forEach(t -> add(a, Relation.CONSUMES_API, t, Map.of()));
     if (kind.equals("group")) {
-      refs(spec.path("parent"), "group", ns).forEach(t -> add(a, Relation.CHILD_OF, t, Map.of()));
-      refs(spec.path("children"), "group", ns).forEach(t -> add(a, Relation.PARENT_OF, t, Map.of()));
-      refs(spec.path("members"), "user", ns).forEach(t -> add(a, Relation.HAS_MEMBER, t, Map.of()));
+      refs(spec.path("parent"), "spec.parent", "group", ns).forEach(t -> add(a, Relation.CHILD_OF, t, Map.of()));
+      refs(spec.path("children"), "spec.children", "group", ns).forEach(t -> add(a, Relation.PARENT_OF, t, Map.of()));
+      refs(spec.path("members"), "spec.members", "user", ns).forEach(t -> add(a, Relation.HAS_MEMBER, t, Map.of()));
     }
     if (kind.equals("user")) {
-      refs(spec.path("memberOf"), "group", ns).forEach(t -> add(a, Relation.MEMBER_OF, t, Map.of()));
+      refs(spec.path("memberOf"), "spec.memberOf", "group", ns).forEach(t -> add(a, Relation.MEMBER_OF, t, Map.of()));
     }
-    for (String t : refs(spec.path("dependsOn"), null, ns)) {
+    for (String t : refs(spec.path("dependsOn"), "spec.dependsOn", null, ns)) {
       add(a, Relation.DEPENDS_ON, t, Map.of());
-      Asset target = byRef.get(t);
+      Asset target = asset(t);
       if (target != null && target.assetType() == AssetType.MODEL) {
         add(a, type == AssetType.MODEL_SERVER ? Relation.SERVES_MODEL : Relation.USES_MODEL, t, Map.of());
       }
     }
-    for (String t : refs(spec.path("dependencyOf"), null, ns)) {
+    for (String t : refs(spec.path("dependencyOf"), "spec.dependencyOf", null, ns)) {
       add(a, Relation.DEPENDENCY_OF, t, Map.of());
-      Asset target = byRef.get(t);
+      Asset target = asset(t);
       if (type == AssetType.MODEL && target != null && target.assetType() == AssetType.MODEL_SERVER) {
-        addFrom(t, Relation.SERVES_MODEL, a.ref(), Map.of());
+        graph.add(graph.intern(t), Relation.SERVES_MODEL, self, Map.of());
       }
     }
     switch (type) {
       case MODEL:
-        for (String t : refs(spec.path("baseModel"), "airesource", ns)) {
+        for (String t : refs(spec.path("baseModel"), "spec.baseModel", "airesource", ns)) {
           add(a, Relation.DERIVED_FROM, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
-        for (String t : refs(spec.path("trainedOn"), "airesource", ns)) {
+        for (String t : refs(spec.path("trainedOn"), "spec.trainedOn", "airesource", ns)) {
           add(a, Relation.TRAINED_ON, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
-        refs(spec.path("evaluatedOn"), "airesource", ns).forEach(t -> add(a, Relation.EVALUATED_ON, t, Map.of()));
+        refs(spec.path("evaluatedOn"), "spec.evaluatedOn", "airesource", ns).forEach(t -> add(a, Relation.EVALUATED_ON, t, Map.of()));
         break;
       case DATASET:
-        for (String t : refs(spec.path("derivedFrom"), "airesource", ns)) {
+        for (String t : refs(spec.path("derivedFrom"), "spec.derivedFrom", "airesource", ns)) {
           add(a, Relation.DERIVED_FROM, t, Map.of());
           add(a, Relation.DEPENDS_ON, t, Map.of());
         }
         break;
       case AGENT:
-        for (JsonNode m : List.of(spec.path("model"), spec.path("models"))) {
-          for (String raw : Fields.texts(m)) {
+        for (String name : List.of("model", "models")) {
+          field = "spec." + name;
+          for (String raw : Fields.texts(spec.path(name))) {
             String t = resolveModel(raw, ns);
             add(a, Relation.USES_MODEL, t, Map.of());
             add(a, Relation.DEPENDS_ON, t, Map.of());
           }
         }
-        for (String t : refs(spec.path("tools"), "api", ns)) {
+        for (String t : refs(spec.path("tools"), "spec.tools", "api", ns)) {
           add(a, Relation.USES_TOOL, t, Map.of());
           add(a, Relation.CONSUMES_API, t, Map.of());
         }
-        refs(spec.path("handoffs"), "airesource", ns).forEach(t -> add(a, Relation.DELEGATES_TO, t, Map.of()));
+        refs(spec.path("handoffs"), "spec.handoffs", "airesource", ns).forEach(t -> add(a, Relation.DELEGATES_TO, t, Map.of()));
         grants(a, spec, ns);
         break;
       case MODEL_SERVER:
-        for (String t : refs(spec.path("models").path("available"), "airesource", ns)) {
+        for (String t : refs(spec.path("models").path("available"), "spec.models.available", "airesource", ns)) {
           add(a, Relation.SERVES_MODEL, t, Map.of());
         }
-        refs(spec.path("models").path("default"), "airesource", ns).forEach(t -> add(a, Relation.SERVES_MODEL, t, Map.of()));
+        refs(spec.path("models").path("default"), "spec.models.default", "airesource", ns).forEach(t -> add(a, Relation.SERVES_MODEL, t, Map.of()));
         break;
       default:
         break;
     }
     if (type == AssetType.AGENT || kind.equals("component") || kind.equals("system")) {
-      for (String t : refs(spec.path("retrievesFrom"), "airesource", ns)) {
+      for (String t : refs(spec.path("retrievesFrom"), "spec.retrievesFrom", "airesource", ns)) {
         add(a, Relation.RETRIEVES_FROM, t, Map.of());
         add(a, Relation.DEPENDS_ON, t, Map.of());
       }
@@ -162,9 +192,10 @@ final class GraphDeriver {
           }
         }
       });
+      field = "spec.accessGrants[" + (i - 1) + "]";
       String raw = Fields.text(g.path("target")).orElse("");
       String t = Refs.canonical(raw, null, ns).orElse(raw.isBlank() ? "<missing target>" : raw);
-      add(a, Relation.HAS_ACCESS_TO, t, attrs);
+      add(a, Relation.HAS_ACCESS_TO, t, Map.copyOf(attrs));
       add(a, Relation.DEPENDS_ON, t, Map.of());
     }
   }
@@ -183,28 +214,29 @@ final class GraphDeriver {
     return Fields.text(v).orElse(null);
   }
 
-  private void viaModelServers(Asset a) {
-    for (Edge api : tmp.get(Relation.CONSUMES_API).getOrDefault(a.ref(), Map.of()).values()) {
-      Asset server = byRef.get(api.target());
-      if (server == null || server.assetType() != AssetType.MODEL_SERVER) {
+  private void viaModelServers(int self, int[][] consumes, int[][] serves) {
+    for (int api : consumes[self]) {
+      if (!graph.resolved(api) || sorted.get(api).assetType() != AssetType.MODEL_SERVER) {
         continue;
       }
-      for (Edge served : new ArrayList<>(tmp.get(Relation.SERVES_MODEL).getOrDefault(server.ref(), Map.of()).values())) {
-        add(a, Relation.USES_MODEL, served.target(), Map.of("indirect", "yes", "via", server.ref()));
+      Map<String, Object> attrs = Map.of("indirect", "yes", "via", sorted.get(api).ref());
+      for (int model : serves[api]) {
+        graph.add(self, Relation.USES_MODEL, model, attrs);
       }
     }
   }
 
   private String resolveModel(String raw, String ns) {
     String canonical = Refs.canonical(raw, "airesource", ns).orElse(raw);
-    if (byRef.containsKey(canonical) || raw.contains(":")) {
+    if (graph.find(canonical) >= 0 && graph.resolved(graph.find(canonical)) || raw.contains(":")) {
       return canonical;
     }
     List<String> byName = modelsByName.get(raw.toLowerCase(Locale.ROOT));
     return byName != null && byName.size() == 1 ? byName.get(0) : canonical;
   }
 
-  private static List<String> refs(JsonNode node, String defaultKind, String ns) {
+  private List<String> refs(JsonNode node, String fieldPath, String defaultKind, String ns) {
+    field = fieldPath;
     List<String> out = new ArrayList<>();
     for (String raw : Fields.texts(node)) {
       out.add(Refs.canonical(raw, defaultKind, ns).orElse(raw));
@@ -213,20 +245,10 @@ final class GraphDeriver {
   }
 
   private void add(Asset a, Relation r, String target, Map<String, Object> attrs) {
-    addFrom(a.ref(), r, target, attrs);
-  }
-
-  private void addFrom(String source, Relation r, String target, Map<String, Object> attrs) {
-    boolean grant = r == Relation.HAS_ACCESS_TO;
-    String key = grant ? target + '\u0000' + attrs.get("index") : target;
-    Map<String, Edge> fwd = tmp.get(r).computeIfAbsent(source, k -> new LinkedHashMap<>(4));
-    if (fwd.containsKey(key)) {
+    if (collected != null) {
+      collected.add(new Derived(r, target, attrs, field));
       return;
     }
-    fwd.put(key, new Edge(source, r, target, attrs, byRef.containsKey(target)));
-    Relation inv = r.inverse();
-    String invKey = grant ? source + '\u0000' + attrs.get("index") : source;
-    tmp.get(inv).computeIfAbsent(target, k -> new LinkedHashMap<>(4))
-        .putIfAbsent(invKey, new Edge(target, inv, source, attrs, byRef.containsKey(source)));
+    graph.add(current, r, graph.intern(target), attrs);
   }
 }

@@ -54,11 +54,115 @@ final class PathEvaluator {
     }
   }
 
-  private final AssetCatalog catalog;
+  /** Nodes with their trails, in insertion order, keyed by node id (open addressing). */
+  static final class Frontier {
+    private int[] nodes;
+    private Trail[] trails;
+    private int[] slots;
+    private int size;
+
+    Frontier(int capacity) {
+      int c = Math.max(4, Integer.highestOneBit(Math.max(1, capacity) * 2 - 1));
+      nodes = new int[c];
+      trails = new Trail[c];
+      slots = new int[c * 2];
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    int node(int i) {
+      return nodes[i];
+    }
+
+    Trail trail(int i) {
+      return trails[i];
+    }
+
+    private int slot(int node) {
+      int mask = slots.length - 1;
+      int h = (node * 0x9E3779B9) >>> 7 & mask;
+      while (true) {
+        int s = slots[h];
+        if (s == 0 || nodes[s - 1] == node) {
+          return h;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+
+    /** The position of a node, or -1. */
+    int indexOf(int node) {
+      int s = slots[slot(node)];
+      return s - 1;
+    }
+
+    boolean contains(int node) {
+      return indexOf(node) >= 0;
+    }
+
+    Trail get(int node) {
+      int i = indexOf(node);
+      return i < 0 ? null : trails[i];
+    }
+
+    /** Adds a node when absent; returns whether it was added. */
+    boolean putIfAbsent(int node, Trail trail) {
+      int h = slot(node);
+      if (slots[h] != 0) {
+        return false;
+      }
+      if (size == nodes.length) {
+        grow();
+        h = slot(node);
+      }
+      nodes[size] = node;
+      trails[size] = trail;
+      slots[h] = ++size;
+      return true;
+    }
+
+    /** Adds a node, or replaces its trail by a shorter one. */
+    void putShorter(int node, Trail trail) {
+      int i = indexOf(node);
+      if (i < 0) {
+        putIfAbsent(node, trail);
+      } else if (trail.length < trails[i].length) {
+        trails[i] = trail;
+      }
+    }
+
+    void putAll(Frontier other) {
+      for (int i = 0; i < other.size; i++) {
+        putIfAbsent(other.nodes[i], other.trails[i]);
+      }
+    }
+
+    private void grow() {
+      int[] oldNodes = nodes;
+      Trail[] oldTrails = trails;
+      int n = size;
+      nodes = java.util.Arrays.copyOf(oldNodes, n * 2);
+      trails = java.util.Arrays.copyOf(oldTrails, n * 2);
+      slots = new int[n * 4];
+      for (int i = 0; i < n; i++) {
+        slots[slot(nodes[i])] = i + 1;
+      }
+    }
+  }
+
+  private static final Frontier EMPTY = new Frontier(1);
+
+  private final EdgeIndex graph;
   private final int maxDepth;
 
   PathEvaluator(AssetCatalog catalog, int maxDepth) {
-    this.catalog = catalog;
+    this.graph = catalog.graph();
     this.maxDepth = maxDepth;
   }
 
@@ -66,12 +170,35 @@ final class PathEvaluator {
    * All nodes reached from a start, each with its shortest trail, in BFS order.
    */
   Map<String, Trail> reach(String start, PathExpr expr) {
-    Map<String, Trail> frontier = new LinkedHashMap<>();
-    frontier.put(start, Trail.start(start));
-    return eval(expr, frontier);
+    int id = graph.id(start);
+    Frontier in = new Frontier(1);
+    if (id < 0) {
+      // not in the graph: no edges leave it, but an optional or zero-length path still reaches it
+      Frontier none = eval(expr, EMPTY_START);
+      return none.isEmpty() ? Map.of() : Map.of(start, Trail.start(start));
+    }
+    in.putIfAbsent(id, Trail.start(graph.ref(id)));
+    Frontier out = eval(expr, in);
+    if (out.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Trail> m = new LinkedHashMap<>(out.size() * 2);
+    for (int i = 0; i < out.size(); i++) {
+      m.put(graph.ref(out.node(i)), out.trail(i));
+    }
+    return m;
   }
 
-  private Map<String, Trail> eval(PathExpr e, Map<String, Trail> in) {
+  /** A start with no edges, used to decide whether a path can be empty. */
+  private static final Frontier EMPTY_START = startWithoutEdges();
+
+  private static Frontier startWithoutEdges() {
+    Frontier f = new Frontier(1);
+    f.putIfAbsent(-1, Trail.start(""));
+    return f;
+  }
+
+  private Frontier eval(PathExpr e, Frontier in) {
     if (in.isEmpty()) {
       return in;
     }
@@ -79,7 +206,7 @@ final class PathEvaluator {
       return step((PathExpr.Step) e, in);
     }
     if (e instanceof PathExpr.Seq) {
-      Map<String, Trail> cur = in;
+      Frontier cur = in;
       for (PathExpr s : ((PathExpr.Seq) e).steps()) {
         cur = eval(s, cur);
         if (cur.isEmpty()) {
@@ -89,44 +216,50 @@ final class PathEvaluator {
       return cur;
     }
     if (e instanceof PathExpr.Alt) {
-      Map<String, Trail> out = null;
+      Frontier out = null;
       for (PathExpr a : ((PathExpr.Alt) e).alternatives()) {
-        Map<String, Trail> r = eval(a, in);
+        Frontier r = eval(a, in);
         if (r.isEmpty()) {
           continue;
         }
         if (out == null) {
-          out = new LinkedHashMap<>();
+          out = new Frontier(r.size());
         }
-        merge(out, r);
+        for (int i = 0; i < r.size(); i++) {
+          out.putShorter(r.node(i), r.trail(i));
+        }
       }
-      return out == null ? java.util.Collections.emptyMap() : out;
+      return out == null ? EMPTY : out;
     }
     if (e instanceof PathExpr.Group) {
       return eval(((PathExpr.Group) e).inner(), in);
     }
     if (e instanceof PathExpr.Optional) {
-      Map<String, Trail> out = new LinkedHashMap<>(in);
-      merge(out, eval(((PathExpr.Optional) e).inner(), in));
+      Frontier out = new Frontier(in.size() * 2);
+      out.putAll(in);
+      Frontier r = eval(((PathExpr.Optional) e).inner(), in);
+      for (int i = 0; i < r.size(); i++) {
+        out.putShorter(r.node(i), r.trail(i));
+      }
       return out;
     }
     PathExpr.Repeat r = (PathExpr.Repeat) e;
-    Map<String, Trail> visited = new LinkedHashMap<>();
-    Map<String, Trail> result = new LinkedHashMap<>();
+    Frontier visited = new Frontier(in.size() * 2);
+    Frontier result = new Frontier(in.size() * 2);
     if (r.min() == 0) {
       result.putAll(in);
     }
     visited.putAll(in);
-    Map<String, Trail> frontier = in;
+    Frontier frontier = in;
     int depth = 0;
     while (!frontier.isEmpty() && depth++ < maxDepth) {
-      Map<String, Trail> next = eval(r.inner(), frontier);
-      Map<String, Trail> fresh = new LinkedHashMap<>();
-      for (Map.Entry<String, Trail> en : next.entrySet()) {
-        result.putIfAbsent(en.getKey(), en.getValue());
-        if (!visited.containsKey(en.getKey())) {
-          visited.put(en.getKey(), en.getValue());
-          fresh.put(en.getKey(), en.getValue());
+      Frontier next = eval(r.inner(), frontier);
+      Frontier fresh = new Frontier(next.size());
+      for (int i = 0; i < next.size(); i++) {
+        int node = next.node(i);
+        result.putIfAbsent(node, next.trail(i));
+        if (visited.putIfAbsent(node, next.trail(i))) {
+          fresh.putIfAbsent(node, next.trail(i));
         }
       }
       frontier = fresh;
@@ -134,38 +267,36 @@ final class PathEvaluator {
     return result;
   }
 
-  private static void merge(Map<String, Trail> out, Map<String, Trail> add) {
-    for (Map.Entry<String, Trail> en : add.entrySet()) {
-      Trail have = out.get(en.getKey());
-      if (have == null || en.getValue().length < have.length) {
-        out.put(en.getKey(), en.getValue());
+  private Frontier step(PathExpr.Step s, Frontier in) {
+    Frontier out = null;
+    Relation rel = s.relation();
+    boolean filtered = !s.filters().isEmpty();
+    for (int i = 0; i < in.size(); i++) {
+      int node = in.node(i);
+      if (node < 0) {
+        continue;
       }
-    }
-  }
-
-  private Map<String, Trail> step(PathExpr.Step s, Map<String, Trail> in) {
-    Map<String, Trail> out = null;
-    for (Map.Entry<String, Trail> en : in.entrySet()) {
-      List<Edge> edges = catalog.edges(en.getKey(), s.relation());
-      for (int i = 0, n = edges.size(); i < n; i++) {
-        Edge edge = edges.get(i);
-        if (!s.filters().isEmpty() && !matches(edge, s.filters())) {
+      int from = graph.start(rel, node);
+      int to = graph.end(rel, node);
+      for (int k = from; k < to; k++) {
+        if (filtered && !matches(graph.attributes(rel, k), s.filters())) {
           continue;
         }
+        int target = graph.target(rel, k);
         if (out == null) {
-          out = new LinkedHashMap<>();
+          out = new Frontier(to - from);
+        } else if (out.contains(target)) {
+          continue;
         }
-        if (!out.containsKey(edge.target())) {
-          out.put(edge.target(), en.getValue().then(s.relation(), edge.target()));
-        }
+        out.putIfAbsent(target, in.trail(i).then(rel, graph.ref(target)));
       }
     }
-    return out == null ? java.util.Collections.emptyMap() : out;
+    return out == null ? EMPTY : out;
   }
 
-  static boolean matches(Edge edge, List<PathExpr.Filter> filters) {
+  static boolean matches(Map<String, Object> attributes, List<PathExpr.Filter> filters) {
     for (PathExpr.Filter f : filters) {
-      Object v = edge.attributes().get(f.attribute());
+      Object v = attributes.get(f.attribute());
       Collection<String> have = values(v);
       boolean ok;
       switch (f.op()) {

@@ -1,9 +1,9 @@
 package dev.portolan.governance;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** What a {@link RuleCheck} may use: the catalog, the evaluation date and path traversal. Thread-safe. */
 public final class RuleContext {
@@ -38,16 +38,29 @@ public final class RuleContext {
 
   /**
    * Every entity reached from a start by a path, each with its shortest witness path (refs alternating
-   * with relation names), in breadth-first, ref-sorted order. Unregistered targets are included.
+   * with relation names), in breadth-first, ref-sorted order. Unregistered targets are included, without an
+   * asset. A path that can be empty (such as {@code derivedFrom*}) also reaches the start.
    *
    * @param ref the canonical ref of the start
    * @param path the path
-   * @return target ref to witness path
+   * @return the entities reached, each once
    */
-  public Map<String, List<String>> reach(String ref, RelationPath path) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    ctx.reach(ref, path.text(), path.expr()).forEach((k, v) -> out.put(k, v.toList()));
-    return out;
+  public List<Reach> reach(String ref, RelationPath path) {
+    List<Reach> out = new ArrayList<>();
+    ctx.reach(ref, path.text(), path.expr())
+        .forEach((k, v) -> out.add(new Reach(k, v.toList(), Optional.ofNullable(ctx.catalog.find(k)))));
+    return List.copyOf(out);
+  }
+
+  /**
+   * Every entity reached from an entity by a path; see {@link #reach(String, RelationPath)}.
+   *
+   * @param asset the start
+   * @param path the path
+   * @return the entities reached, each once
+   */
+  public List<Reach> reach(Asset asset, RelationPath path) {
+    return reach(asset.ref(), path);
   }
 
   /**

@@ -77,6 +77,60 @@ class GovernanceProcessorTest {
     }
   }
 
+  static final String CROSS_ENTITY = String.join("\n",
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: AiResource",
+      "metadata: {name: llm}",
+      "spec: {type: model, owner: group:default/ml, lifecycle: production}",
+      "---",
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: API",
+      "metadata: {name: inference}",
+      "spec: {type: ai-model-server, owner: group:default/ml, lifecycle: production, definition: x,",
+      "  models: {available: [airesource:default/llm]}}",
+      "---",
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: Component",
+      "metadata: {name: portal}",
+      "spec: {type: service, owner: group:default/web, lifecycle: production, consumesApis: [inference]}",
+      "---",
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: Component",
+      "metadata: {name: batch}",
+      "spec: {type: service, owner: group:default/web, lifecycle: production, dependsOn: [airesource:default/llm]}",
+      "");
+
+  @Test
+  void processor_catalogPass_addsRelationsThatNeedOtherEntities(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("catalog-info.yaml");
+    Files.writeString(file, CROSS_ENTITY);
+    CatalogSnapshot s = Catalog.builder().location(file).processor(GovernanceProcessor.create()).build().snapshot();
+    assertThat(rows(s, "component:default/batch")).contains("usesModel airesource:default/llm");
+    assertThat(rows(s, "component:default/portal")).contains("usesModel airesource:default/llm");
+    dev.portolan.catalog.core.Relation indirect = s.relations(EntityRef.parse("component:default/portal")).stream()
+        .filter(r -> r.type().id().equals("usesModel")).findFirst().orElseThrow();
+    assertThat(indirect.attributes()).containsEntry("indirect", "yes").containsEntry("via", "api:default/inference");
+    assertThat(rows(s, "airesource:default/llm")).contains("modelUsedBy component:default/batch",
+        "modelUsedBy component:default/portal", "modelServedBy api:default/inference");
+    assertThat(s.graph().shortestPath(EntityRef.parse("component:default/portal"), EntityRef.parse("airesource:default/llm")))
+        .hasValueSatisfying(p -> assertThat(p).hasSize(1));
+    assertThat(s.filter("relations.usesmodel=airesource:default/llm")).extracting(e -> e.ref().name())
+        .containsExactly("batch", "portal");
+  }
+
+  @Test
+  void processor_accessGrant_rowCarriesGrantAttributesAndField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("catalog-info.yaml");
+    Files.writeString(file, CATALOG);
+    CatalogSnapshot s = Catalog.builder().location(file).processor(GovernanceProcessor.create()).build().snapshot();
+    dev.portolan.catalog.core.Relation grant = s.relations(EntityRef.parse("airesource:default/triage-agent")).stream()
+        .filter(r -> r.type().id().equals("hasAccessTo")).findFirst().orElseThrow();
+    assertThat(grant.attributes()).containsEntry("environment", "production").containsEntry("permissions", List.of("write"));
+    assertThat(grant.field()).map(Object::toString).contains("spec.accessGrants[0]");
+    assertThat(s.danglingRelations()).filteredOn(d -> d.relation().type().id().equals("hasAccessTo")).singleElement()
+        .satisfies(d -> assertThat(d.position()).map(p -> p.line()).contains(21));
+  }
+
   @Test
   void relationType_backstageRelation_isWellKnownAndAiRelationsArePairs() {
     assertThat(GovernanceProcessor.relationType(Relation.DEPENDS_ON)).isEqualTo(WellKnownRelation.DEPENDS_ON);

@@ -77,7 +77,29 @@ class GovernanceTest {
         "trainedOn", "airesource:default/claims-history-2019-2024");
     assertThat(f.message()).contains("reaches personal data in airesource:default/claims-history-2019-2024")
         .contains("dated 2025-04-20, more than 365 days before 2026-07-01");
-    assertThat(f.location()).map(SourceLocation::line).contains(87);
+    assertThat(f.field()).contains("spec.governance.assessments");
+    assertThat(f.location()).map(SourceLocation::line).contains(101);
+  }
+
+  @Test
+  void evaluate_catalogCoreSnapshot_findingsPointAtTheFieldLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("catalog-info.yaml"), Fixtures.resource("example-catalog.yaml"));
+    AssetCatalog c = AssetCatalog.of(dev.portolan.catalog.core.Catalog.builder().location(dir).build().snapshot());
+    Report r = Fixtures.builtIn().evaluate(c);
+    Finding owner = r.findings().stream().filter(x -> x.rule().equals("INV-01")
+        && x.entity().equals("airesource:default/claims-ops-agent")).findFirst().orElseThrow();
+    assertThat(owner.field()).contains("spec.owner");
+    assertThat(owner.location()).map(SourceLocation::line).contains(64);
+    assertThat(owner.location()).map(SourceLocation::column).contains(10);
+    Finding reviewers = r.findings().stream().filter(x -> x.rule().equals("AGT-01") && x.check().equals("reviewers"))
+        .findFirst().orElseThrow();
+    assertThat(reviewers.field()).contains("spec.humanOversight.reviewers");
+    assertThat(reviewers.location()).map(SourceLocation::line).contains(79);
+    com.fasterxml.jackson.databind.JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(ReportFormat.SARIF.write(r));
+    assertThat(sarif.path("runs").get(0).path("results").findValues("startLine"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asInt).contains(64, 79, 101);
   }
 
   @Test
@@ -167,10 +189,10 @@ class GovernanceTest {
         "---",
         "{apiVersion: backstage.io/v1alpha1, kind: AiResource, metadata: {name: bad}, spec: {type: dataset, owner: ml, system: s, personalData: {present: maybe}}}");
     Rule bronze = Rule.builder("B-1").title("has license").severity(Severity.HIGH).level("bronze")
-        .scope(new Scope(java.util.Set.of("AiResource"), java.util.Set.of(), java.util.Map.of()))
+        .scope(Scope.kinds("AiResource"))
         .check((a, ctx) -> CheckOutcome.pass()).build();
     Rule silver = Rule.builder("S-1").title("declares personal data").severity(Severity.MEDIUM).level("silver")
-        .scope(new Scope(java.util.Set.of(), java.util.Set.of("dataset"), java.util.Map.of()))
+        .scope(Scope.types("dataset"))
         .check((a, ctx) -> a.text("spec.personalData.present").isPresent()
             ? CheckOutcome.pass() : CheckOutcome.fail(List.of(Violation.of("no personalData.present", List.of(a.ref())))))
         .build();

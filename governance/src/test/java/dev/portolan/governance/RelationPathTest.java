@@ -66,11 +66,18 @@ class RelationPathTest {
         "---",
         "{apiVersion: backstage.io/v1alpha1, kind: AiResource, metadata: {name: d}, spec: {type: dataset, owner: t}}"));
     RuleContext ctx = new RuleContext(new EvalContext(c, Fixtures.AS_OF, Map.of(), 64));
-    Map<String, List<String>> r = ctx.reach("airesource:default/a", RelationPath.parse("derivedFrom*/trainedOn"));
-    assertThat(r).containsOnlyKeys("airesource:default/d");
-    assertThat(r.get("airesource:default/d")).containsExactly(
-        "airesource:default/a", "derivedFrom", "airesource:default/b", "trainedOn", "airesource:default/d");
-    assertThat(ctx.reach("airesource:default/a", RelationPath.parse("derivedFrom+")).keySet())
+    List<Reach> r = ctx.reach("airesource:default/a", RelationPath.parse("derivedFrom*/trainedOn"));
+    assertThat(r).singleElement().satisfies(x -> {
+      assertThat(x.target()).isEqualTo("airesource:default/d");
+      assertThat(x.path()).containsExactly(
+          "airesource:default/a", "derivedFrom", "airesource:default/b", "trainedOn", "airesource:default/d");
+      assertThat(x.relations()).containsExactly("derivedFrom", "trainedOn");
+      assertThat(x.resolved()).isTrue();
+      assertThat(x.asset()).map(Asset::assetType).contains(AssetType.DATASET);
+    });
+    assertThat(ctx.reach(c.get("airesource:default/b").orElseThrow(), RelationPath.parse("derivedFrom")))
+        .extracting(Reach::target).containsExactly("airesource:default/c");
+    assertThat(ctx.reach("airesource:default/a", RelationPath.parse("derivedFrom+"))).extracting(Reach::target)
         .containsExactly("airesource:default/b", "airesource:default/c", "airesource:default/a");
   }
 
@@ -88,11 +95,11 @@ class RelationPathTest {
         "    - {target: resource:db2, environment: staging, permissions: [admin]}",
         "    - {target: resource:db3, environment: production, permissions: [read]}"));
     RuleContext ctx = new RuleContext(new EvalContext(c, Fixtures.AS_OF, Map.of(), 64));
-    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[environment=production, permissions any {write,admin}]")).keySet())
+    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[environment=production, permissions any {write,admin}]"))).extracting(Reach::target)
         .containsExactly("resource:default/db1");
-    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[environment!=production]")).keySet())
+    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[environment!=production]"))).extracting(Reach::target)
         .containsExactly("resource:default/db2");
-    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[permissions has read]")).keySet())
+    assertThat(ctx.reach("airesource:default/agent", RelationPath.parse("hasAccessTo[permissions has read]"))).extracting(Reach::target)
         .containsExactly("resource:default/db1", "resource:default/db3");
   }
 

@@ -45,7 +45,8 @@ class ReportFormatTest {
     assertThat(f.path("path").isArray()).isTrue();
     assertThat(f.path("path").get(0).asText()).isEqualTo("airesource:default/claims-ops-agent");
     assertThat(f.path("waived").asBoolean()).isFalse();
-    assertThat(f.path("location").path("line").asInt()).isEqualTo(57);
+    assertThat(f.path("field").asText()).isEqualTo("spec.owner");
+    assertThat(f.path("location").path("line").asInt()).isEqualTo(64);
     assertThat(j.path("findings").findValuesAsText("waiver")).containsOnly("W-1").hasSize(2);
     assertThat(j.path("scorecards").size()).isEqualTo(5);
     assertThat(j.path("waivers").get(0).path("state").asText()).isEqualTo("applied");
@@ -166,7 +167,7 @@ class ReportFormatTest {
   @Test
   void text_listsOpenFindingsWithLocations() {
     String t = ReportFormat.TEXT.write(report());
-    assertThat(t).contains("example-catalog.yaml:57:1: critical AGT-01 [owner] airesource:default/claims-ops-agent: ")
+    assertThat(t).contains("example-catalog.yaml:64:10: critical AGT-01 [owner] airesource:default/claims-ops-agent: ")
         .endsWith("6 entities, 30 rules, as of 2026-07-01: 5 critical, 10 high, 8 medium, 2 waived\n");
   }
 

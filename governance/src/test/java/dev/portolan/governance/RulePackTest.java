@@ -68,13 +68,13 @@ class RulePackTest {
         "    title: t",
         "    severity: severe",
         "    require: {field: spec.owner}"));
-    assertThat(e.getMessage()).isEqualTo("r.yaml:4:5: R-1: rules[0].severity: expected one of critical, high, medium, low, info, found 'severe'");
+    assertThat(e.getMessage()).isEqualTo("r.yaml:4:15: R-1: rules[0].severity: expected one of critical, high, medium, low, info, found 'severe'");
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.entityRef()).contains("R-1");
     assertThat(e.fieldPath()).contains("rules[0].severity");
 
     assertThat(catchGov("rules:\n  - id: R-1\n    title: t\n    severity: low\n    require: {path: 'usesModel/nope'}\n").getMessage())
-        .startsWith("r.yaml:5:15: R-1: rules[0].require.path: path 'usesModel/nope' column 11: expected a relation name");
+        .startsWith("r.yaml:5:21: R-1: rules[0].require.path: path 'usesModel/nope' column 11: expected a relation name");
     assertThat(catchGov("rules:\n  - id: R-1\n    title: t\n    severity: low\n    require: {field: x, sameAs: y}\n").getMessage())
         .contains("rules[0].require.sameAs: expected a field operator");
     assertThat(catchGov("rules:\n  - id: R-1\n    title: t\n    severity: low\n").getMessage())
@@ -87,7 +87,7 @@ class RulePackTest {
     assertThat(catchGov("rules:\n  - {id: R-1, title: t, severity: low, require: {field: x}}\n  - {id: R-1, title: t, severity: low, require: {field: x}}\n").getMessage())
         .contains("expected unique rule ids, found 'R-1' twice");
     assertThat(catchGov("rules: {a: 1}\n").getMessage()).contains("rules: expected a list of rules");
-    assertThat(catchGov("rules: [\n").getMessage()).startsWith("r.yaml:2:1: expected valid YAML");
+    assertThat(catchGov("rules: [\n").getMessage()).startsWith("r.yaml:2:1: YAML syntax error: ");
     assertThat(catchGov("42\n").getMessage()).contains("expected a rule pack");
   }
 
@@ -111,5 +111,20 @@ class RulePackTest {
       return e;
     }
     throw new AssertionError("no error for " + yaml);
+  }
+
+  @Test
+  void parse_hostileYaml_aliasBombAndDeepNesting_locatedErrorsNotExpanded() {
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 0; i < 9; i++) {
+      char p = (char) ('a' + i);
+      char n = (char) ('a' + i + 1);
+      bomb.append(n).append(": &").append(n).append(" [*").append(p).append(", *").append(p).append(", *").append(p)
+          .append(", *").append(p).append(", *").append(p).append("]\n");
+    }
+    assertThat(catchGov(bomb.toString()).getMessage()).startsWith("r.yaml:");
+    assertThat(catchGov("rules: " + "[".repeat(5000) + "]".repeat(5000)).getMessage()).startsWith("r.yaml:");
+    assertThatThrownBy(() -> Waiver.parse(bomb.toString(), "w.yaml")).isInstanceOf(GovernanceException.class)
+        .hasMessageStartingWith("w.yaml:");
   }
 }

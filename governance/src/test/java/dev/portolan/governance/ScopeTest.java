@@ -22,4 +22,16 @@ class ScopeTest {
     assertThat(new Scope(Set.of(), Set.of(), Map.of("gov.example.com/risk-tier", "high")).matches(model)).isTrue();
     assertThat(new Scope(Set.of(), Set.of(), Map.of("gov.example.com/risk-tier", "low")).matches(model)).isFalse();
   }
+
+  @Test
+  void factories_kindsTypesLabels_sameAsTheCanonicalConstructor() {
+    assertThat(Scope.all()).isSameAs(Scope.ALL);
+    assertThat(Scope.kinds("AiResource", "Component")).isEqualTo(new Scope(Set.of("airesource", "component"), Set.of(), Map.of()));
+    assertThat(Scope.types("MODEL")).isEqualTo(new Scope(Set.of(), Set.of("model"), Map.of()));
+    assertThat(Scope.label("gov.example.com/risk-tier", "high"))
+        .isEqualTo(new Scope(Set.of(), Set.of(), Map.of("gov.example.com/risk-tier", "high")));
+    Scope s = Scope.kinds("Component").withTypes("service").withLabel("a", "1").withLabel("b", "2");
+    assertThat(s).isEqualTo(new Scope(Set.of("component"), Set.of("service"), Map.of("a", "1", "b", "2")));
+    assertThat(s.withKinds("System").kinds()).containsExactly("system");
+  }
 }

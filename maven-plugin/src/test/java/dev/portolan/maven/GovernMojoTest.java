@@ -65,7 +65,7 @@ class GovernMojoTest {
     assertThatThrownBy(() -> mojo("medium").execute())
         .isInstanceOf(MojoFailureException.class)
         .hasMessage(String.join(System.lineSeparator(), "portolan:govern failed:", "1 finding at or above medium:",
-            "catalog-info.yaml:1:1: component:default/svc: medium T-1: component:default/svc has no description"));
+            "catalog-info.yaml:3:1: component:default/svc: medium T-1: component:default/svc has no description"));
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code [2024-03-01, 2024-05-31)}.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar DoraBenchmark -p events=10000000
+ * java -jar benchmarks/target/benchmarks.jar DoraBenchmark -p events=10000000 -p readThreads=1,2
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -53,6 +53,10 @@ public class DoraBenchmark {
   /** Generator seed. */
   @Param({"42"})
   public long seed;
+
+  /** Threads that read the file ({@code DoraCalculator.Builder#readThreads}); the bare parse always uses one. */
+  @Param({"1", "2"})
+  public int readThreads;
 
   private Path file;
   private final JsonFactory json = new JsonFactory();
@@ -112,6 +116,7 @@ public class DoraBenchmark {
   @Benchmark
   public DoraReport calculator() {
     return DoraCalculator.builder()
+        .readThreads(readThreads)
         .window(Window.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 31)))
         .build()
         .calculate(List.of(file));

@@ -1,5 +1,6 @@
 package dev.portolan.benchmarks.governance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.benchmarks.gen.CatalogFile;
 import dev.portolan.benchmarks.gen.CatalogGenerator;
 import dev.portolan.benchmarks.gen.GeneratedCatalog;
@@ -12,12 +13,15 @@ import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Measures the CPU time of the measuring thread for one sequential evaluation of all built-in rules, so
- * numbers stay meaningful on a shared, loaded machine where JMH's wall clock is inflated. Usage: {@code
- * GovernanceCpuTime [entities] [runs]} (defaults 100000 and 7); prints the median after warm-up runs.
+ * numbers stay meaningful on a shared, loaded machine where JMH's wall clock is inflated, and the same for
+ * deriving the typed graph from parsed documents ({@code AssetCatalog.Builder.build}). Usage: {@code
+ * GovernanceCpuTime [entities] [runs]} (defaults 100000 and 7); prints the medians after warm-up runs.
  */
 public final class GovernanceCpuTime {
 
@@ -53,9 +57,34 @@ public final class GovernanceCpuTime {
       cpu[i] = mx.getCurrentThreadCpuTime() - start;
     }
     Arrays.sort(cpu);
+    List<JsonNode> documents = new ArrayList<>();
+    for (var a : catalog.assets()) {
+      documents.add(a.field("").orElseThrow());
+    }
+    long[] derive = new long[runs];
+    warmUntil = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < warmUntil) {
+      derive(documents);
+    }
+    for (int i = 0; i < runs; i++) {
+      long start = mx.getCurrentThreadCpuTime();
+      derive(documents);
+      derive[i] = mx.getCurrentThreadCpuTime() - start;
+    }
+    Arrays.sort(derive);
     out.printf("entities=%d ai-assets=%d rules=%d findings=%d results=%d%n", catalog.size(), catalog.aiAssets().size(),
         report.rules().size(), report.findings().size(), report.results().size());
     out.printf("one thread, CPU time per evaluation: median %.0f ms, min %.0f ms, max %.0f ms (%d runs)%n",
         cpu[runs / 2] / 1e6, cpu[0] / 1e6, cpu[runs - 1] / 1e6, runs);
+    out.printf("one thread, CPU time per graph derivation: median %.0f ms, min %.0f ms, max %.0f ms (%d runs)%n",
+        derive[runs / 2] / 1e6, derive[0] / 1e6, derive[runs - 1] / 1e6, runs);
+  }
+
+  private static AssetCatalog derive(List<JsonNode> documents) {
+    AssetCatalog.Builder b = AssetCatalog.builder();
+    for (JsonNode d : documents) {
+      b.add(d);
+    }
+    return b.build();
   }
 }

@@ -88,11 +88,13 @@ public final class Catalog {
   private final Map<String, List<CatalogProblem>> providerProblems = new LinkedHashMap<>();
   private Ingestor.Load lastLoad;
   private volatile CatalogSnapshot current;
+  private final List<EntityProcessor> processors;
 
   private Catalog(Builder b) {
     this.model = b.model != null ? b.model : CatalogModel.builder().profile(b.profile).build();
     List<EntityProcessor> procs = new ArrayList<>(b.processors);
     procs.sort(Comparator.comparingInt(EntityProcessor::priority));
+    this.processors = List.copyOf(procs);
     this.ingestor = new Ingestor(model, procs, Optional.ofNullable(b.root));
     this.clock = b.clock;
     this.orphanStrategy = b.orphanStrategy;
@@ -293,7 +295,7 @@ public final class Catalog {
     }
     long version = previous == null ? 1 : previous.version() + 1;
     return SnapshotAssembler.assemble(version, clock.instant(), model.profile(), all, problems,
-        lastLoad.invalidRefs(), previous, live, orphanStrategy, filterCache);
+        lastLoad.invalidRefs(), previous, live, orphanStrategy, filterCache, processors);
   }
 
   /** Configures and loads a {@link Catalog}. Not thread-safe; the built catalog is. */

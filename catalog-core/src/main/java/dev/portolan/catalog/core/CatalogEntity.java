@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.core.internal.Ingested;
 import dev.portolan.catalog.model.Entity;
 import dev.portolan.catalog.model.EntityRef;
+import dev.portolan.catalog.model.FieldPath;
 import dev.portolan.catalog.model.SourcePosition;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +126,31 @@ public final class CatalogEntity {
    */
   public Optional<SourcePosition> position() {
     return ingested.position();
+  }
+
+  /**
+   * Where a field of the entity is written in its source file: where a scalar value starts, where the key of
+   * an object or array member is written. Paths follow the processed entity ({@link #entity()}): relation
+   * arrays are sorted, yet each item is found where it is written. A field the file does not contain (added by
+   * processing, such as the default namespace, or not present at all) is reported at its nearest written
+   * ancestor.
+   *
+   * @param path the field path, e.g. {@code spec.owner} or {@code spec.dependsOn[0]}
+   * @return the position; empty for entities not read from a file
+   */
+  public Optional<SourcePosition> positionOf(FieldPath path) {
+    return ingested.fieldPositions().position(path);
+  }
+
+  /**
+   * Where a field of the entity is written, by its dotted path; see {@link #positionOf(FieldPath)}.
+   *
+   * @param path the field path text, e.g. {@code spec.owner} or {@code spec.accessGrants[0].target}
+   * @return the position; empty for entities not read from a file
+   * @throws dev.portolan.catalog.model.InvalidFieldPathException if the text is not a field path
+   */
+  public Optional<SourcePosition> positionOf(String path) {
+    return positionOf(FieldPath.parse(path));
   }
 
   /**

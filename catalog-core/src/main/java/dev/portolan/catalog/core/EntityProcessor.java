@@ -10,10 +10,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@link #preProcess} runs after placeholders are resolved and before validation; it may change the
  *       entity (add annotations, fill defaults). What it returns is validated.</li>
  *   <li>{@link #postProcess} runs after validation and Backstage's relations are emitted; it may emit
- *       extra relations or reject the entity with a located error.</li>
+ *       extra relations (with the field that declares them and edge attributes) or reject the entity with a
+ *       located error.</li>
+ *   <li>{@link #processCatalog} runs once per snapshot, after every entity is processed and the snapshot's
+ *       relations are stitched; it sees the whole catalog and may emit relations that need more than one
+ *       entity (a relation inferred from the kind of a target, for instance). Its relations join the
+ *       snapshot's relations, graph and queries.</li>
  * </ul>
  *
- * A processor that throws fails that entity only, with a {@link CatalogProblem.Kind#PROCESSOR} problem.
+ * A processor that throws in {@link #preProcess} or {@link #postProcess} fails that entity only, with a
+ * {@link CatalogProblem.Kind#PROCESSOR} problem; one that throws in {@link #processCatalog} contributes no
+ * relations to that snapshot and the failure is reported the same way.
  */
 public interface EntityProcessor {
 
@@ -53,4 +60,14 @@ public interface EntityProcessor {
    * @param context where the entity comes from, and how to emit relations or reject
    */
   default void postProcess(ObjectNode entity, ProcessingContext context) {}
+
+  /**
+   * Looks at the whole catalog once per snapshot, after all per-entity processing; emits relations that
+   * need more than one entity through the context.
+   *
+   * @param catalog the snapshot as assembled so far: every entity with the relations emitted while
+   *     processing entities (not those of catalog passes)
+   * @param context how to emit relations
+   */
+  default void processCatalog(CatalogSnapshot catalog, CatalogPassContext context) {}
 }

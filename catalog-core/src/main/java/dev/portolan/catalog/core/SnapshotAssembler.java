@@ -25,7 +25,8 @@ final class SnapshotAssembler {
 
   static CatalogSnapshot assemble(long version, Instant at, Profile profile, Collection<Ingested> ingested,
       List<CatalogProblem> loadProblems, Map<String, String> invalidRefs, CatalogSnapshot previous,
-      Set<String> liveSources, Catalog.OrphanStrategy orphanStrategy, QueryEngine.FilterCache filterCache) {
+      Set<String> liveSources, Catalog.OrphanStrategy orphanStrategy, QueryEngine.FilterCache filterCache,
+      List<EntityProcessor> processors) {
     List<CatalogProblem> problems = new ArrayList<>(loadProblems);
     Map<String, Ingested> claims = new LinkedHashMap<>();
     for (Ingested ing : ingested) {
@@ -100,7 +101,7 @@ final class SnapshotAssembler {
         }
         if (r.source().equals(ing.ref()) && !ids.containsKey(r.target())
             && seenDangling.add(r.type().id() + "\0" + r.target())) {
-          Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().map(ing.fieldPositions()::get);
+          Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().flatMap(ing.fieldPositions()::position);
           dangling.add(new DanglingRelation(r, ing.file(), pos));
           problems.add(new CatalogProblem(Severity.ERROR, Kind.DANGLING_RELATION, ing.file(), pos.or(ing::position),
               Optional.of(ing.ref()), r.field().orElse(FieldPath.ROOT), r.type().id() + " relation to " + r.target()
@@ -108,6 +109,69 @@ final class SnapshotAssembler {
         }
       }
     }
+    CatalogSnapshot snapshot = snapshot(version, at, profile, sorted, outgoing, problems, dangling, filterCache);
+    if (processors.isEmpty()) {
+      return snapshot;
+    }
+    // catalog passes: relations that need the whole catalog join the stitched rows
+    PassContext pass = new PassContext();
+    boolean failed = false;
+    for (EntityProcessor p : processors) {
+      int before = pass.rows.size();
+      try {
+        p.processCatalog(snapshot, pass);
+      } catch (RuntimeException e) {
+        pass.rows.subList(before, pass.rows.size()).clear();
+        failed = true;
+        problems.add(new CatalogProblem(Severity.ERROR, Kind.PROCESSOR, "processor:" + p.name(), Optional.empty(),
+            Optional.empty(), FieldPath.ROOT, "processor " + p.name() + " failed in its catalog pass: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      }
+    }
+    if (pass.rows.isEmpty()) {
+      return !failed ? snapshot : snapshot(version, at, profile, sorted, outgoing, problems, dangling, filterCache);
+    }
+    Set<String> seenDangling = new java.util.HashSet<>();
+    for (Relation r : pass.rows) {
+      Integer src = ids.get(r.source());
+      if (src == null) {
+        continue;
+      }
+      Map<RowKey, Relation> m = outgoing.get(src);
+      if (m == null) {
+        m = new HashMap<>();
+        outgoing.set(src, m);
+      }
+      m.putIfAbsent(new RowKey(r.type().id(), r.target()), r);
+      if (r.origin().equals(r.source()) && !ids.containsKey(r.target())
+          && seenDangling.add(r.source() + "\0" + r.type().id() + "\0" + r.target())) {
+        Ingested ing = sorted.get(src);
+        Optional<dev.portolan.catalog.model.SourcePosition> pos = r.field().flatMap(ing.fieldPositions()::position);
+        dangling.add(new DanglingRelation(r, ing.file(), pos));
+        problems.add(new CatalogProblem(Severity.ERROR, Kind.DANGLING_RELATION, ing.file(), pos.or(ing::position),
+            Optional.of(ing.ref()), r.field().orElse(FieldPath.ROOT), r.type().id() + " relation to " + r.target()
+                + ", which is not in the catalog"));
+      }
+    }
+    return snapshot(version, at, profile, sorted, outgoing, problems, dangling, filterCache);
+  }
+
+  /** Collects the rows of catalog passes, each with its inverse. */
+  private static final class PassContext implements CatalogPassContext {
+    private final List<Relation> rows = new ArrayList<>();
+
+    @Override
+    public void emitRelation(EntityRef source, RelationType type, EntityRef target, Optional<FieldPath> field,
+        Map<String, Object> attributes) {
+      Relation forward = new Relation(source, type, target, source, field, attributes);
+      rows.add(forward);
+      rows.add(forward.inverse());
+    }
+  }
+
+  private static CatalogSnapshot snapshot(long version, Instant at, Profile profile, List<Ingested> sorted,
+      List<Map<RowKey, Relation>> outgoing, List<CatalogProblem> problems, List<DanglingRelation> dangling,
+      QueryEngine.FilterCache filterCache) {
     List<CatalogEntity> entities = new ArrayList<>(sorted.size());
     Map<EntityRef, CatalogEntity> byRef = new HashMap<>(sorted.size() * 2);
     for (int i = 0; i < sorted.size(); i++) {

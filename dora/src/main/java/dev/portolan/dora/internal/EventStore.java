@@ -100,13 +100,25 @@ public final class EventStore {
    * @param kind the kind
    * @param source the file name
    * @param line the line number, 1-based (0 for events given as objects)
+   * @param column the column in code points, 1-based (0 for events given as objects)
    * @param message what is wrong
    */
-  public void problem(Problem kind, String source, long line, String message) {
+  public void problem(Problem kind, String source, long line, int column, String message) {
     List<InputProblem> l = problemSamples.computeIfAbsent(kind, k -> new ArrayList<>());
     if (l.size() < PROBLEM_SAMPLES) {
-      l.add(new InputProblem(source, line, kind.key(), message));
+      l.add(new InputProblem(source, line, column, kind.key(), message));
     }
+  }
+
+  /**
+   * Whether a problem of this kind would still be kept as a sample, so finding its column is worth the work.
+   *
+   * @param kind the kind
+   * @return true while fewer than the sample count are kept
+   */
+  public boolean keeps(Problem kind) {
+    List<InputProblem> l = problemSamples.get(kind);
+    return l == null || l.size() < PROBLEM_SAMPLES;
   }
 
   /**
@@ -121,6 +133,83 @@ public final class EventStore {
   }
 
   int shaId(char[] c, int off, int len) {
+    int id = shas.id(c, off, len);
+    ensureSha(id);
+    return id;
+  }
+
+  /** Change records of packed shas waiting to be merged in a batch: three longs of sha, then the time. */
+  private final long[] pending = new long[4 * BATCH];
+  private int nPending;
+  private static final int BATCH = 64;
+  private long[] keys = new long[3 * 16];
+
+  /**
+   * Adds a validated change record whose sha is given as ASCII bytes. Records of hex shas are merged in batches
+   * (see {@link #flush}), so the table lookups of a batch overlap.
+   *
+   * @param b the bytes
+   * @param off the first byte of the sha
+   * @param len its length
+   * @param time the commit time in epoch microseconds, or {@link #NONE}
+   */
+  void change(byte[] b, int off, int len, long time) {
+    int at = 4 * nPending;
+    if (!ShaTable.pack(b, off, len, pending, at)) {
+      change(shaId(b, off, len), time);
+      return;
+    }
+    count(Counter.CHANGE_RECORDS);
+    pending[at + 3] = time;
+    if (++nPending == BATCH) {
+      flush();
+    }
+  }
+
+  /** Merges the change records waiting in the batch; done before anything reads the change times. */
+  public void flush() {
+    long[] p = pending;
+    int n = nPending;
+    for (int k = 0; k < n; k++) {
+      shas.touch(p[4 * k], p[4 * k + 1], p[4 * k + 2]);
+    }
+    for (int k = 0; k < n; k++) {
+      int id = shas.packed(p[4 * k], p[4 * k + 1], p[4 * k + 2]);
+      ensureSha(id);
+      mergeChange(id, p[4 * k + 3]);
+    }
+    nPending = 0;
+  }
+
+  /**
+   * The ids of several shas given as ASCII bytes, looked up together.
+   *
+   * @param b the bytes
+   * @param from where each sha starts
+   * @param len how long each is
+   * @param n how many there are
+   * @param out receives the ids
+   */
+  void shaIds(byte[] b, int[] from, int[] len, int n, int[] out) {
+    if (keys.length < 3 * n) {
+      keys = new long[3 * n];
+    }
+    long[] k = keys;
+    for (int j = 0; j < n; j++) {
+      if (ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
+        shas.touch(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
+      } else {
+        k[3 * j + 2] = -1;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      out[j] = k[3 * j + 2] < 0 ? shas.id(b, from[j], len[j]) : shas.packed(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
+      ensureSha(out[j]);
+    }
+  }
+
+  /** The id of a sha given as ASCII bytes. */
+  int shaId(byte[] c, int off, int len) {
     int id = shas.id(c, off, len);
     ensureSha(id);
     return id;
@@ -223,8 +312,14 @@ public final class EventStore {
       int d, int service, int env, int status, long finished, int[] commits, int n, boolean rollback,
       boolean hotfix, int rollbackOf) {
     count(Counter.DEPLOYMENT_RECORDS);
+    mergeDeployment(d, service, env, status, finished, sortedUnique(commits, n), rollback, hotfix, rollbackOf);
+  }
+
+  /** Merges one deployment record (commits sorted and unique, not copied) without counting it. */
+  private void mergeDeployment(
+      int d, int service, int env, int status, long finished, int[] c, boolean rollback, boolean hotfix,
+      int rollbackOf) {
     ensureDeployment(Math.max(d, rollbackOf));
-    int[] c = sortedUnique(commits, n);
     byte flags = (byte) (PRESENT | (rollback ? ROLLBACK : 0) | (hotfix ? HOTFIX : 0));
     if ((depFlags[d] & PRESENT) == 0) {
       deploymentsUnique++;
@@ -274,6 +369,10 @@ public final class EventStore {
    */
   public void change(int sha, long time) {
     count(Counter.CHANGE_RECORDS);
+    mergeChange(sha, time);
+  }
+
+  private void mergeChange(int sha, long time) {
     if (!shaHasChange[sha]) {
       shaHasChange[sha] = true;
       shaTime[sha] = time;
@@ -294,6 +393,10 @@ public final class EventStore {
    */
   public void incident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
     count(Counter.INCIDENT_RECORDS);
+    mergeIncident(id, service, opened, resolved, causedBy, rootSha);
+  }
+
+  private void mergeIncident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
     Inc i = incidents.get(id);
     if (i == null) {
       i = new Inc(id);
@@ -318,6 +421,74 @@ public final class EventStore {
     if (rootSha != null && (i.rootSha == null || Strings.compare(rootSha, i.rootSha) < 0)) {
       i.rootSha = rootSha;
     }
+  }
+
+  /**
+   * Merges everything another store holds into this one, as if its records had been added here: the merge rules
+   * are commutative and associative, so the result is the same as reading both inputs into one store. Counters
+   * are added; the other store's problem samples follow this one's, their line numbers moved by
+   * {@code lineOffset} (the other store read the part of a file after this one's first {@code lineOffset}
+   * lines). The other store must not be used afterwards.
+   *
+   * @param other the store to take over
+   * @param lineOffset added to the line numbers of the other store's problems
+   */
+  public void merge(EventStore other, long lineOffset) {
+    flush();
+    other.flush();
+    for (int k = 0; k < counters.length; k++) {
+      counters[k] += other.counters[k];
+    }
+    other.problemSamples.forEach(
+        (kind, list) -> {
+          for (InputProblem p : list) {
+            problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.column(), p.message());
+          }
+        });
+    int[] shaMap = shas.absorb(other.shas);
+    int shaMax = -1;
+    for (int id : shaMap) {
+      shaMax = Math.max(shaMax, id);
+    }
+    ensureSha(shaMax);
+    for (int id = 0; id < shaMap.length; id++) {
+      if (other.shaHasChange[id]) {
+        mergeChange(shaMap[id], other.shaTime[id]);
+      }
+    }
+    int[] svcMap = remap(other.services, services);
+    int[] valueMap = remap(other.values, values);
+    int[] depMap = remap(other.depIds, depIds);
+    int[] buf = new int[16];
+    for (int d = 0; d < other.depIds.size(); d++) {
+      if ((other.depFlags[d] & PRESENT) == 0) {
+        continue;
+      }
+      int[] oc = other.depCommits[d];
+      if (buf.length < oc.length) {
+        buf = new int[oc.length];
+      }
+      for (int k = 0; k < oc.length; k++) {
+        buf[k] = shaMap[oc[k]];
+      }
+      byte f = other.depFlags[d];
+      int of = other.depRollbackOf[d];
+      mergeDeployment(
+          depMap[d], svcMap[other.depService[d]], valueMap[other.depEnv[d]], valueMap[other.depStatus[d]],
+          other.depFinished[d], sortedUnique(buf, oc.length), (f & ROLLBACK) != 0, (f & HOTFIX) != 0,
+          of < 0 ? -1 : depMap[of]);
+    }
+    for (Inc i : other.incidents.values()) {
+      mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
+    }
+  }
+
+  private static int[] remap(StringTable from, StringTable to) {
+    int[] map = new int[from.size()];
+    for (int id = 0; id < map.length; id++) {
+      map[id] = to.id(from.text(id));
+    }
+    return map;
   }
 
   private static final int[] NO_COMMITS = new int[0];

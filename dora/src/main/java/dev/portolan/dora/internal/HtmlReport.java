@@ -63,18 +63,18 @@ public final class HtmlReport {
     h.append("<div class=\"cards\">\n");
     card(h, "Deployment frequency", Format.decimal(o.deploymentFrequency().perWeek()) + " / week",
         o.deploymentFrequency().tier());
-    card(h, "Lead time for changes (median)", Format.duration(o.leadTime().medianSeconds()), o.leadTime().tier());
+    card(h, "Lead time for changes (median)", Format.duration(o.leadTime().durations().medianSeconds()), o.leadTime().tier());
     card(h, "Change failure rate", Format.percent(o.changeFailureRate().rate()), o.changeFailureRate().tier());
     card(h, "Failed deployment recovery (median)",
         Format.duration(o.failedDeploymentRecoveryTime().durations().medianSeconds()),
-        o.failedDeploymentRecoveryTime().durations().tier());
+        o.failedDeploymentRecoveryTime().tier());
     card(h, "Deployment rework rate", Format.percent(o.reworkRate().rate()), Optional.empty());
     card(h, "Overall", Format.tier(o.overallTier()), o.overallTier());
     h.append("</div>\n");
 
     h.append("<h2>Weekly trend</h2>\n<div class=\"charts\">\n");
     chart(h, "Deployments per week", trend, m -> OptionalDouble.of(m.deploymentFrequency().deployments()), "");
-    chart(h, "Lead time, median (hours)", trend, m -> hours(m.leadTime().medianSeconds()), "h");
+    chart(h, "Lead time, median (hours)", trend, m -> hours(m.leadTime().durations().medianSeconds()), "h");
     chart(h, "Change failure rate (%)", trend, m -> pct(m.changeFailureRate().rate()), "%");
     chart(h, "Failed deployment recovery, median (hours)", trend,
         m -> hours(m.failedDeploymentRecoveryTime().durations().medianSeconds()), "h");
@@ -102,13 +102,13 @@ public final class HtmlReport {
           .append(m.deploymentFrequency().deployments()).append("</td><td>")
           .append(Format.decimal(m.deploymentFrequency().perWeek())).append("</td><td>");
       badge(h, m.deploymentFrequency().tier());
-      h.append("</td><td>").append(Format.duration(m.leadTime().medianSeconds())).append("</td><td>");
+      h.append("</td><td>").append(Format.duration(m.leadTime().durations().medianSeconds())).append("</td><td>");
       badge(h, m.leadTime().tier());
       h.append("</td><td>").append(Format.percent(m.changeFailureRate().rate())).append("</td><td>");
       badge(h, m.changeFailureRate().tier());
       h.append("</td><td>").append(Format.duration(m.failedDeploymentRecoveryTime().durations().medianSeconds()))
           .append("</td><td>");
-      badge(h, m.failedDeploymentRecoveryTime().durations().tier());
+      badge(h, m.failedDeploymentRecoveryTime().tier());
       h.append("</td><td>").append(m.failedDeploymentRecoveryTime().openFailures()).append("</td><td>")
           .append(Format.percent(m.reworkRate().rate())).append("</td><td>");
       badge(h, m.overallTier());

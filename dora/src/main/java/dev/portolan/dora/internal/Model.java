@@ -49,6 +49,7 @@ public final class Model {
    * @param store the merged events
    */
   public Model(EventStore store) {
+    store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
     c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();
@@ -474,7 +475,7 @@ public final class Model {
       int hi = lowerBound(a, lo, a.length, to);
       lt.addAll(leadUs[s], lo, hi);
     }
-    ScopeMetrics.Durations leadTime = durations(lt, profile, true);
+    ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(durations(lt, profile, true));
 
     // Change failure rate.
     OptionalDouble rate = nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failedN / nd);
@@ -482,11 +483,11 @@ public final class Model {
         rate.isPresent() ? Optional.of(profile.changeFailureRate(rate.getAsDouble())) : Optional.empty();
     ScopeMetrics.ChangeFailureRate cfr = new ScopeMetrics.ChangeFailureRate(nd, failedN, rate, cfrTier);
 
-    ScopeMetrics.Recovery recovery =
-        new ScopeMetrics.Recovery(durations(rec, profile, false), openFailures, negRec);
+    ScopeMetrics.FailedDeploymentRecoveryTime recovery =
+        new ScopeMetrics.FailedDeploymentRecoveryTime(durations(rec, profile, false), openFailures, negRec);
 
-    ScopeMetrics.Rework rw =
-        new ScopeMetrics.Rework(
+    ScopeMetrics.ReworkRate rw =
+        new ScopeMetrics.ReworkRate(
             nd, reworkN, nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) reworkN / nd));
 
     // Legacy time to restore.
@@ -509,9 +510,10 @@ public final class Model {
         }
       }
     }
-    ScopeMetrics.Restore restore = new ScopeMetrics.Restore(durations(ttr, profile, false), openInc, negInc);
+    ScopeMetrics.TimeToRestore restore =
+        new ScopeMetrics.TimeToRestore(durations(ttr, profile, false), openInc, negInc);
 
-    Optional<Tier> overall = Tier.worst(Tier.worst(dfTier, leadTime.tier()), Tier.worst(cfrTier, recovery.durations().tier()));
+    Optional<Tier> overall = Tier.worst(Tier.worst(dfTier, leadTime.tier()), Tier.worst(cfrTier, recovery.tier()));
     return new ScopeMetrics(df, leadTime, cfr, recovery, rw, restore, overall);
   }
 

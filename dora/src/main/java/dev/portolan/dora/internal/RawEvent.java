@@ -3,6 +3,9 @@ package dev.portolan.dora.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -59,6 +62,8 @@ final class RawEvent {
   final Stamp resolved = new Stamp();
   /** The first timestamp without an offset that the rules parsed, for the problem log. */
   private String noOffsetField;
+  /** The field the last rejection is about, or null for the whole object. */
+  private String problemField;
 
   /** One text field, copied into a reusable buffer. */
   static final class Text {
@@ -74,6 +79,20 @@ final class RawEvent {
           buf = new char[Math.max(len, buf.length * 2)];
         }
         System.arraycopy(p.getTextCharacters(), p.getTextOffset(), buf, 0, len);
+      }
+    }
+
+    /** Takes a value from the line parser: ASCII bytes when a string. */
+    void set(byte k, byte[] b, int off, int n) {
+      kind = k;
+      if (k == STRING) {
+        if (n > buf.length) {
+          buf = new char[Math.max(n, buf.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+          buf[i] = (char) b[off + i];
+        }
+        len = n;
       }
     }
 
@@ -98,6 +117,7 @@ final class RawEvent {
   }
 
   private void reset() {
+    shaBytes = null;
     type = T_NONE;
     typeText = null;
     id.kind = service.kind = env.kind = status.kind = rollbackOf.kind = ABSENT;
@@ -187,6 +207,498 @@ final class RawEvent {
           p.skipChildren();
       }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The line parser: plain, well-formed lines straight from bytes.
+  // ---------------------------------------------------------------------------------------------------------
+
+  /** The longest string value the line parser takes; longer ones go to the general path and its limits. */
+  private static final int MAX_PLAIN_STRING = 1 << 16;
+
+  private static final int F_OTHER = 0;
+  private static final int F_TYPE = 1;
+  private static final int F_ID = 2;
+  private static final int F_SERVICE = 3;
+  private static final int F_ENV = 4;
+  private static final int F_STATUS = 5;
+  private static final int F_ROLLBACK_OF = 6;
+  private static final int F_CAUSED_BY = 7;
+  private static final int F_ROOT_SHA = 8;
+  private static final int F_IS_ROLLBACK = 9;
+  private static final int F_IS_HOTFIX = 10;
+  private static final int F_SHA = 11;
+  private static final int F_COMMITS = 12;
+  private static final int F_FINISHED = 13;
+  private static final int F_COMMITTED = 14;
+  private static final int F_AUTHORED = 15;
+  private static final int F_OPENED = 16;
+  private static final int F_RESOLVED = 17;
+
+  /** Field names by field number; index 0 is unused. */
+  private static final byte[][] NAMES = {
+    new byte[0],
+    ascii("type"),
+    ascii("id"),
+    ascii("service"),
+    ascii("environment"),
+    ascii("status"),
+    ascii("rollback_of"),
+    ascii("caused_by_deployment"),
+    ascii("root_cause_sha"),
+    ascii("is_rollback"),
+    ascii("is_hotfix"),
+    ascii("sha"),
+    ascii("commits"),
+    ascii("finished_at"),
+    ascii("committed_at"),
+    ascii("authored_at"),
+    ascii("opened_at"),
+    ascii("resolved_at")
+  };
+
+  private static final byte[] TRUE_BYTES = ascii("true");
+  private static final byte[] FALSE_BYTES = ascii("false");
+  private static final byte[] NULL_BYTES = ascii("null");
+
+  /** Where the strings of the line are, so shas are interned only once the whole line is known to be good. */
+  private int shaFrom;
+  /** The line of a change read by {@link #readLine} whose sha is still bytes, or null. */
+  private byte[] shaBytes;
+  private int shaLen;
+  private int[] commitFrom = new int[16];
+  private int[] commitLen = new int[16];
+  private char[] stampChars = new char[40];
+  /** Set by {@link #value}: where a string value starts and how long it is. */
+  private int strFrom;
+  private int strLen;
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Reads one line holding one plain JSON object: ASCII only, no escapes, values that are strings, booleans,
+   * null, numbers or arrays of strings, spaces and tabs between tokens. The result is the same as
+   * {@link #read(JsonParser)} on that line. Anything else (including every kind of invalid JSON) returns -1 with
+   * nothing changed in the store, so the caller reads the line with the general path.
+   *
+   * @param b the bytes
+   * @param from the first byte of the line
+   * @param to the end of the bytes; the line ends before the first {@code \n} or {@code \r}, or here
+   * @return the end of the line (its break, or {@code to}) when it was read, else -1
+   */
+  int readLine(byte[] b, int from, int to) {
+    reset();
+    int i = skipWs(b, from, to);
+    if (i >= to || b[i] != '{') {
+      return -1;
+    }
+    i = skipWs(b, i + 1, to);
+    if (i < to && b[i] == '}') {
+      i++;
+    } else {
+      while (true) {
+        if (i >= to || b[i] != '"') {
+          return -1;
+        }
+        int ks = i + 1;
+        int ke = stringEnd(b, ks, to);
+        if (ke < 0) {
+          return -1;
+        }
+        int f = field(b, ks, ke - ks);
+        i = skipWs(b, ke + 1, to);
+        if (i >= to || b[i] != ':') {
+          return -1;
+        }
+        i = skipWs(b, i + 1, to);
+        i = member(b, i, to, f);
+        if (i < 0) {
+          return -1;
+        }
+        i = skipWs(b, i, to);
+        if (i >= to) {
+          return -1;
+        }
+        if (b[i] == ',') {
+          i = skipWs(b, i + 1, to);
+          continue;
+        }
+        if (b[i] == '}') {
+          i++;
+          break;
+        }
+        return -1;
+      }
+    }
+    i = skipWs(b, i, to);
+    if (i < to && b[i] != '\n' && b[i] != '\r') {
+      return -1;
+    }
+    if (kSha == STRING && !shaEmpty) {
+      shaBytes = b;
+    }
+    if (kCommits == LIST_OK) {
+      store.shaIds(b, commitFrom, commitLen, nCommits, commits);
+    }
+    return i;
+  }
+
+  private static int skipWs(byte[] b, int i, int to) {
+    while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the closing quote of a plain string starting at s, or -1 for anything else. Eight bytes at a
+   * time skip over plain characters: a word is plain when none of its bytes is a quote, a backslash, a control
+   * character or above 0x7f.
+   */
+  private static int stringEnd(byte[] b, int s, int to) {
+    int end = Math.min(to, s + MAX_PLAIN_STRING);
+    int i = s;
+    while (i + 8 <= end) {
+      long w = (long) LONGS.get(b, i);
+      long q = w ^ 0x2222222222222222L;
+      long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
+      long special = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
+      if ((special & HIGHS) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    for (; i < end; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      if (c < 0x20 || c == '\\') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Field numbers by name length, so a name is compared only with the names of its length. */
+  private static final int[][] BY_LENGTH = byLength();
+
+  private static int[][] byLength() {
+    int max = 0;
+    for (byte[] n : NAMES) {
+      max = Math.max(max, n.length);
+    }
+    int[][] out = new int[max + 1][0];
+    for (int f = 1; f < NAMES.length; f++) {
+      int[] l = out[NAMES[f].length];
+      l = Arrays.copyOf(l, l.length + 1);
+      l[l.length - 1] = f;
+      out[NAMES[f].length] = l;
+    }
+    return out;
+  }
+
+  private static int field(byte[] b, int off, int len) {
+    if (len >= BY_LENGTH.length) {
+      return F_OTHER;
+    }
+    for (int f : BY_LENGTH[len]) {
+      byte[] n = NAMES[f];
+      int i = 0;
+      while (i < len && b[off + i] == n[i]) {
+        i++;
+      }
+      if (i == len) {
+        return f;
+      }
+    }
+    return F_OTHER;
+  }
+
+  /** Reads a scalar at i; returns its kind and sets the end in {@link #strFrom}/{@link #strLen}, or -1. */
+  private int scalar(byte[] b, int i, int to) {
+    byte c = b[i];
+    if (c == '"') {
+      int e = stringEnd(b, i + 1, to);
+      if (e < 0) {
+        return -1;
+      }
+      strFrom = i + 1;
+      strLen = e - i - 1;
+      return STRING;
+    }
+    if (c == 't' && literal(b, i, to, TRUE_BYTES)) {
+      strFrom = i;
+      strLen = 4;
+      return TRUE;
+    }
+    if (c == 'f' && literal(b, i, to, FALSE_BYTES)) {
+      strFrom = i;
+      strLen = 5;
+      return FALSE;
+    }
+    if (c == 'n' && literal(b, i, to, NULL_BYTES)) {
+      strFrom = i;
+      strLen = 4;
+      return NULL;
+    }
+    return -1;
+  }
+
+  /** The end of the value after a scalar (strings include their closing quote). */
+  private int afterScalar(int kind) {
+    return kind == STRING ? strFrom + strLen + 1 : strFrom + strLen;
+  }
+
+  private static boolean literal(byte[] b, int i, int to, byte[] lit) {
+    int e = i + lit.length;
+    if (e > to || !Arrays.equals(b, i, e, lit, 0, lit.length)) {
+      return false;
+    }
+    if (e == to) {
+      return true;
+    }
+    byte n = b[e];
+    return n == ' ' || n == '\t' || n == ',' || n == '}' || n == ']';
+  }
+
+  /** Reads the value of a member with field number f at i; returns the index after it, or -1. */
+  private int member(byte[] b, int i, int to, int f) {
+    if (i >= to) {
+      return -1;
+    }
+    byte c = b[i];
+    if (c == '[') {
+      return array(b, i + 1, to, f);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      return f == F_OTHER ? number(b, i, to) : -1;
+    }
+    int k = scalar(b, i, to);
+    if (k < 0) {
+      return -1;
+    }
+    byte kind = (byte) k;
+    int s = strFrom;
+    int n = strLen;
+    switch (f) {
+      case F_TYPE:
+        if (kind == STRING) {
+          type = typeOf(b, s, n);
+          typeText =
+              type == T_OTHER
+                  ? "\"" + truncate(new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1)) + "\""
+                  : null;
+        } else {
+          type = T_OTHER;
+          typeText = kind == NULL ? "null" : "a non-string value";
+        }
+        break;
+      case F_ID:
+        id.set(kind, b, s, n);
+        break;
+      case F_SERVICE:
+        service.set(kind, b, s, n);
+        break;
+      case F_ENV:
+        env.set(kind, b, s, n);
+        break;
+      case F_STATUS:
+        status.set(kind, b, s, n);
+        break;
+      case F_ROLLBACK_OF:
+        rollbackOf.set(kind, b, s, n);
+        break;
+      case F_CAUSED_BY:
+        kCausedBy = kind;
+        causedBy = kind == STRING ? new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+        break;
+      case F_ROOT_SHA:
+        kRootSha = kind;
+        rootSha = kind == STRING ? new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+        break;
+      case F_IS_ROLLBACK:
+        kRollback = kind;
+        break;
+      case F_IS_HOTFIX:
+        kHotfix = kind;
+        break;
+      case F_SHA:
+        kSha = kind;
+        if (kind == STRING) {
+          shaEmpty = n == 0;
+          shaFrom = s;
+          shaLen = n;
+        }
+        break;
+      case F_COMMITS:
+        nCommits = 0;
+        if (kind == STRING) {
+          kCommits = n == 0 ? FALSY : OTHER;
+        } else {
+          kCommits = kind == TRUE ? OTHER : FALSY;
+        }
+        break;
+      case F_FINISHED:
+        stamp(b, s, n, kind, finished);
+        break;
+      case F_COMMITTED:
+        stamp(b, s, n, kind, committed);
+        break;
+      case F_AUTHORED:
+        stamp(b, s, n, kind, authored);
+        break;
+      case F_OPENED:
+        stamp(b, s, n, kind, opened);
+        break;
+      case F_RESOLVED:
+        stamp(b, s, n, kind, resolved);
+        break;
+      default:
+        break;
+    }
+    return afterScalar(kind);
+  }
+
+  private void stamp(byte[] b, int s, int n, byte kind, Stamp st) {
+    st.kind = kind;
+    if (kind == STRING) {
+      if (n > stampChars.length) {
+        stampChars = new char[n];
+      }
+      for (int i = 0; i < n; i++) {
+        stampChars[i] = (char) b[s + i];
+      }
+      st.value = ts.parse(stampChars, 0, n);
+      st.noOffset = st.value != Timestamps.INVALID && !ts.hadOffset();
+    }
+  }
+
+  /** An array of strings (commits, or a field the event ignores); anything else inside returns -1. */
+  private int array(byte[] b, int i, int to, int f) {
+    if (f != F_COMMITS && f != F_OTHER) {
+      return -1;
+    }
+    if (f == F_COMMITS) {
+      nCommits = 0;
+      kCommits = LIST_OK;
+    }
+    i = skipWs(b, i, to);
+    if (i < to && b[i] == ']') {
+      if (f == F_COMMITS) {
+        kCommits = FALSY;
+      }
+      return i + 1;
+    }
+    while (true) {
+      if (i >= to || b[i] != '"') {
+        return -1;
+      }
+      int e = stringEnd(b, i + 1, to);
+      if (e < 0) {
+        return -1;
+      }
+      if (f == F_COMMITS) {
+        if (nCommits == commitFrom.length) {
+          commitFrom = Arrays.copyOf(commitFrom, nCommits * 2);
+          commitLen = Arrays.copyOf(commitLen, nCommits * 2);
+          commits = Arrays.copyOf(commits, Math.max(commits.length, nCommits * 2));
+        }
+        commitFrom[nCommits] = i + 1;
+        commitLen[nCommits] = e - i - 1;
+        nCommits++;
+      }
+      i = skipWs(b, e + 1, to);
+      if (i >= to) {
+        return -1;
+      }
+      if (b[i] == ']') {
+        return i + 1;
+      }
+      if (b[i] != ',') {
+        return -1;
+      }
+      i = skipWs(b, i + 1, to);
+    }
+  }
+
+  /** A JSON number, strictly; returns the index after it or -1. */
+  private static int number(byte[] b, int i, int to) {
+    if (b[i] == '-') {
+      i++;
+    }
+    if (i >= to) {
+      return -1;
+    }
+    if (b[i] == '0') {
+      i++;
+    } else if (b[i] >= '1' && b[i] <= '9') {
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+    } else {
+      return -1;
+    }
+    if (i < to && b[i] == '.') {
+      i++;
+      int d = i;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == d) {
+        return -1;
+      }
+    }
+    if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      if (i < to && (b[i] == '+' || b[i] == '-')) {
+        i++;
+      }
+      int d = i;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == d) {
+        return -1;
+      }
+    }
+    if (i == to) {
+      return i;
+    }
+    byte n = b[i];
+    return n == ' ' || n == '\t' || n == ',' || n == '}' || n == ']' ? i : -1;
+  }
+
+  private static int typeOf(byte[] c, int off, int len) {
+    if (is(c, off, len, "deployment")) {
+      return T_DEPLOYMENT;
+    }
+    if (is(c, off, len, "change") || is(c, off, len, "commit")) {
+      return T_CHANGE;
+    }
+    if (is(c, off, len, "incident")) {
+      return T_INCIDENT;
+    }
+    return T_OTHER;
+  }
+
+  private static boolean is(byte[] c, int off, int len, String s) {
+    if (len != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (c[off + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String truncate(String s) {
@@ -302,6 +814,7 @@ final class RawEvent {
    */
   String submit() {
     noOffsetField = null;
+    problemField = null;
     switch (type) {
       case T_DEPLOYMENT:
         return deployment();
@@ -311,6 +824,7 @@ final class RawEvent {
         return incident();
       default:
         store.count(Counter.EVENTS_UNKNOWN_TYPE);
+        problemField = type == T_NONE ? null : "type";
         return UNKNOWN_TYPE;
     }
   }
@@ -320,12 +834,21 @@ final class RawEvent {
     return noOffsetField;
   }
 
+  /**
+   * The field whose value the last rejection by {@link #submit} is about, or null when it is about the whole
+   * object (a missing field or type).
+   */
+  String problemField() {
+    return problemField;
+  }
+
   /** The type text of an unknown type, for messages. */
   String typeText() {
     return typeText == null ? "missing" : typeText;
   }
 
-  private String invalid(String why) {
+  private String invalid(String field, String why) {
+    problemField = field;
     store.count(Counter.EVENTS_INVALID);
     return why;
   }
@@ -340,35 +863,35 @@ final class RawEvent {
 
   private String deployment() {
     if (id.kind == ABSENT) {
-      return invalid(missing("deployment", "id"));
+      return invalid(null, missing("deployment", "id"));
     }
     if (service.kind == ABSENT) {
-      return invalid(missing("deployment", "service"));
+      return invalid(null, missing("deployment", "service"));
     }
     if (env.kind == ABSENT) {
-      return invalid(missing("deployment", "environment"));
+      return invalid(null, missing("deployment", "environment"));
     }
     if (status.kind == ABSENT) {
-      return invalid(missing("deployment", "status"));
+      return invalid(null, missing("deployment", "status"));
     }
     if (!id.nonEmpty()) {
-      return invalid(notString("deployment", "id"));
+      return invalid("id", notString("deployment", "id"));
     }
     if (!service.nonEmpty()) {
-      return invalid(notString("deployment", "service"));
+      return invalid("service", notString("deployment", "service"));
     }
     if (env.kind != STRING) {
-      return invalid("deployment: field 'environment' must be a string");
+      return invalid("environment", "deployment: field 'environment' must be a string");
     }
     if (status.kind != STRING) {
-      return invalid("deployment: field 'status' must be a string");
+      return invalid("status", "deployment: field 'status' must be a string");
     }
     if (kCommits == OTHER || kCommits == LIST_BAD) {
-      return invalid("deployment: field 'commits' must be a list of strings");
+      return invalid("commits", "deployment: field 'commits' must be a list of strings");
     }
     long fin = time(finished, "finished_at");
     if (fin == Timestamps.INVALID) {
-      return invalid(badTime("deployment", "finished_at"));
+      return invalid("finished_at", badTime("deployment", "finished_at"));
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
     store.deployment(
@@ -410,51 +933,55 @@ final class RawEvent {
 
   private String change() {
     if (kSha == ABSENT) {
-      return invalid(missing("change", "sha"));
+      return invalid(null, missing("change", "sha"));
     }
     if (kSha != STRING || shaEmpty) {
-      return invalid(notString("change", "sha"));
+      return invalid("sha", notString("change", "sha"));
     }
     long t = time(committed, "committed_at");
     if (t == Timestamps.INVALID) {
-      return invalid(badTime("change", "committed_at"));
+      return invalid("committed_at", badTime("change", "committed_at"));
     }
     if (t == EventStore.NONE) {
       t = time(authored, "authored_at");
       if (t == Timestamps.INVALID) {
-        return invalid(badTime("change", "authored_at"));
+        return invalid("authored_at", badTime("change", "authored_at"));
       }
     }
-    store.change(sha, t);
+    if (shaBytes != null) {
+      store.change(shaBytes, shaFrom, shaLen, t);
+    } else {
+      store.change(sha, t);
+    }
     return null;
   }
 
   private String incident() {
     if (id.kind == ABSENT) {
-      return invalid(missing("incident", "id"));
+      return invalid(null, missing("incident", "id"));
     }
     if (service.kind == ABSENT) {
-      return invalid(missing("incident", "service"));
+      return invalid(null, missing("incident", "service"));
     }
     if (opened.kind == ABSENT) {
-      return invalid(missing("incident", "opened_at"));
+      return invalid(null, missing("incident", "opened_at"));
     }
     long o = time(opened, "opened_at");
     if (o == Timestamps.INVALID) {
-      return invalid(badTime("incident", "opened_at"));
+      return invalid("opened_at", badTime("incident", "opened_at"));
     }
     if (!id.nonEmpty()) {
-      return invalid(notString("incident", "id"));
+      return invalid("id", notString("incident", "id"));
     }
     if (!service.nonEmpty()) {
-      return invalid(notString("incident", "service"));
+      return invalid("service", notString("incident", "service"));
     }
     if (o == EventStore.NONE) {
-      return invalid("incident: field 'opened_at' must not be null");
+      return invalid("opened_at", "incident: field 'opened_at' must not be null");
     }
     long r = time(resolved, "resolved_at");
     if (r == Timestamps.INVALID) {
-      return invalid(badTime("incident", "resolved_at"));
+      return invalid("resolved_at", badTime("incident", "resolved_at"));
     }
     store.incident(
         id.str(),

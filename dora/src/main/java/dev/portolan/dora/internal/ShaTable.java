@@ -65,6 +65,39 @@ final class ShaTable {
     return id(s.toCharArray(), 0, s.length());
   }
 
+  /** The id of an ASCII sha given as bytes. */
+  int id(byte[] c, int off, int len) {
+    if (len == 40) {
+      long a = 0;
+      long b = 0;
+      long d = 0;
+      int bad = 0;
+      for (int i = 0; i < 16; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        a = (a << 4) | (x & 0xf);
+      }
+      for (int i = 16; i < 32; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        b = (b << 4) | (x & 0xf);
+      }
+      for (int i = 32; i < 40; i++) {
+        int x = nibble(c[off + i]);
+        bad |= x;
+        d = (d << 4) | (x & 0xf);
+      }
+      if (bad >= 0) {
+        return packed(a, b, d);
+      }
+    }
+    return otherId(new String(c, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  private static int nibble(byte ch) {
+    return ch >= 0 ? NIBBLE[ch] : -1;
+  }
+
   private static int nibble(char ch) {
     return ch < 128 ? NIBBLE[ch] : -1;
   }
@@ -79,7 +112,53 @@ final class ShaTable {
     return n;
   }
 
-  private int packed(long a, long b, long d) {
+  /** Loads folded into this field keep the JIT from dropping {@link #touch}. */
+  private long sink;
+
+  /**
+   * Packs a 40-character lower-case hex sha given as bytes into three longs at {@code key[at..at+2]}.
+   *
+   * @return false when the text is not such a sha
+   */
+  static boolean pack(byte[] c, int off, int len, long[] key, int at) {
+    if (len != 40) {
+      return false;
+    }
+    long a = 0;
+    long b = 0;
+    long d = 0;
+    int bad = 0;
+    for (int i = 0; i < 16; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      a = (a << 4) | (x & 0xf);
+    }
+    for (int i = 16; i < 32; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      b = (b << 4) | (x & 0xf);
+    }
+    for (int i = 32; i < 40; i++) {
+      int x = nibble(c[off + i]);
+      bad |= x;
+      d = (d << 4) | (x & 0xf);
+    }
+    key[at] = a;
+    key[at + 1] = b;
+    key[at + 2] = d;
+    return bad >= 0;
+  }
+
+  /**
+   * Reads the slot a packed sha hashes to, so that when several are touched before any is looked up their cache
+   * misses overlap instead of coming one after another.
+   */
+  void touch(long a, long b, long d) {
+    sink += table[3 * ((int) mix(a, b, d) & mask) + 2];
+  }
+
+  /** The id of a packed sha, added when new. */
+  int packed(long a, long b, long d) {
     int i = (int) mix(a, b, d) & mask;
     long[] t = table;
     while (true) {
@@ -121,6 +200,38 @@ final class ShaTable {
     }
     table = n;
     mask = m;
+  }
+
+  /**
+   * The ids another table's shas have in this one, adding those it lacks.
+   *
+   * @param other the table to take over
+   * @return for each id of {@code other}, its id here
+   */
+  int[] absorb(ShaTable other) {
+    int[] map = new int[other.size];
+    while ((packedCount + (long) other.packedCount) * 5L > (mask + 1L) * 4L) {
+      rehash();
+    }
+    long[] t = other.table;
+    int[] batch = new int[64];
+    int n = 0;
+    for (int k = 0; k <= t.length; k += 3) {
+      if (k < t.length && t[k + 2] != 0) {
+        touch(t[k], t[k + 1], t[k + 2] >>> 32);
+        batch[n++] = k;
+      }
+      if (n == batch.length || (k == t.length && n > 0)) {
+        for (int j = 0; j < n; j++) {
+          int s = batch[j];
+          long tail = t[s + 2];
+          map[(int) tail - 1] = packed(t[s], t[s + 1], tail >>> 32);
+        }
+        n = 0;
+      }
+    }
+    other.other.forEach((s, id) -> map[id] = otherId(s));
+    return map;
   }
 
   private static long mix(long a, long b, long d) {

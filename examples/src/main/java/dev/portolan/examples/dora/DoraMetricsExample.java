@@ -34,13 +34,14 @@ import java.util.OptionalDouble;
  * immutable {@link DoraData}, which can then be reported on for any window:
  *
  * <pre>{@code
- * DoraCalculator dora = DoraCalculator.builder().window(Window.endingToday(clock, 28)).build();
+ * DoraCalculator dora = DoraCalculator.builder().clock(clock).lastDays(28).build();
  * DoraData data = dora.load(events);
  * DoraReport report = dora.report(data);                          // per service and overall
  * List<TrendPoint> weeks = dora.weeklyTrend(data, Optional.empty());  // one point per 7-day block
  * }</pre>
  *
- * <p>The window is computed from a {@link Clock}, so a report is reproducible; here the clock is fixed.
+ * <p>The window ends today on the calculator's {@link Clock}, so a report is reproducible; here the clock is
+ * fixed.
  * This example formats the metrics itself to show where each number lives in {@link ScopeMetrics};
  * {@code ReportWriter.text}, {@code json} and {@code html} write the same report as the command line.
  */
@@ -57,7 +58,7 @@ public final class DoraMetricsExample {
    * @return the calculator
    */
   public static DoraCalculator calculator() {
-    return DoraCalculator.builder().clock(CLOCK).window(Window.endingToday(CLOCK, 28)).build();
+    return DoraCalculator.builder().clock(CLOCK).lastDays(28).build();
   }
 
   /**
@@ -85,12 +86,13 @@ public final class DoraMetricsExample {
       }
     }
     Instant checkoutFailure = LocalDate.parse("2026-11-10").atTime(12, 0).toInstant(ZoneOffset.UTC);
-    events.add(new IncidentEvent("inc-1", "checkout", checkoutFailure.plus(Duration.ofMinutes(5)),
-        Optional.of(checkoutFailure.plus(Duration.ofMinutes(30))), Optional.of("checkout-2026-11-10"),
-        Optional.empty()));
+    events.add(IncidentEvent.of("inc-1", "checkout", checkoutFailure.plus(Duration.ofMinutes(5)))
+        .withResolvedAt(checkoutFailure.plus(Duration.ofMinutes(30)))
+        .withCausedByDeployment("checkout-2026-11-10"));
     Instant billingFailure = LocalDate.parse("2026-11-04").atTime(9, 0).toInstant(ZoneOffset.UTC);
-    events.add(new IncidentEvent("inc-2", "billing", billingFailure.plus(Duration.ofHours(1)),
-        Optional.of(billingFailure.plus(Duration.ofDays(2))), Optional.of("billing-2026-11-04"), Optional.empty()));
+    events.add(IncidentEvent.of("inc-2", "billing", billingFailure.plus(Duration.ofHours(1)))
+        .withResolvedAt(billingFailure.plus(Duration.ofDays(2)))
+        .withCausedByDeployment("billing-2026-11-04"));
     return events;
   }
 
@@ -125,7 +127,7 @@ public final class DoraMetricsExample {
       ScopeMetrics m = week.metrics();
       lines.add(String.format(Locale.ROOT, "%s  deployments %2d  failure rate %s  lead time %s", week.window(),
           m.deploymentFrequency().deployments(), percent(m.changeFailureRate().rate()),
-          hours(m.leadTime().medianSeconds())));
+          hours(m.leadTime().durations().medianSeconds())));
     }
     return lines;
   }
@@ -134,10 +136,10 @@ public final class DoraMetricsExample {
     return String.format(Locale.ROOT,
         "%-9s deployments %2d (%s)  lead time %s (%s)  failure rate %s (%s)  recovery %s (%s)  overall %s",
         scope, m.deploymentFrequency().deployments(), tier(m.deploymentFrequency().tier()),
-        hours(m.leadTime().medianSeconds()), tier(m.leadTime().tier()),
+        hours(m.leadTime().durations().medianSeconds()), tier(m.leadTime().tier()),
         percent(m.changeFailureRate().rate()), tier(m.changeFailureRate().tier()),
         hours(m.failedDeploymentRecoveryTime().durations().medianSeconds()),
-        tier(m.failedDeploymentRecoveryTime().durations().tier()), tier(m.overallTier()));
+        tier(m.failedDeploymentRecoveryTime().tier()), tier(m.overallTier()));
   }
 
   private static String tier(Optional<Tier> tier) {

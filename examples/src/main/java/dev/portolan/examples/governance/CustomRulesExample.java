@@ -5,6 +5,7 @@ import dev.portolan.governance.AssetCatalog;
 import dev.portolan.governance.CheckOutcome;
 import dev.portolan.governance.Finding;
 import dev.portolan.governance.Governance;
+import dev.portolan.governance.Reach;
 import dev.portolan.governance.RelationPath;
 import dev.portolan.governance.Report;
 import dev.portolan.governance.Rule;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a governance rule in Java and one in YAML, evaluates them over a small catalog on a fixed date,
@@ -123,18 +122,17 @@ public final class CustomRulesExample {
     return Rule.builder("ORG-01")
         .title("Production services using models trained on personal data have a privacy review")
         .severity(Severity.HIGH)
-        .scope(new Scope(Set.of("Component"), Set.of(), Map.of()))
+        .scope(Scope.kinds("Component"))
         .check((asset, context) -> {
           if (!context.test("production", asset)) {
             return CheckOutcome.notApplicable();
           }
           List<Violation> violations = new ArrayList<>();
-          for (Map.Entry<String, List<String>> reached : context.reach(asset.ref(), modelTrainingData).entrySet()) {
-            boolean personal = context.catalog().get(reached.getKey())
-                .map(dataset -> context.test("personalData", dataset)).orElse(false);
+          for (Reach reached : context.reach(asset, modelTrainingData)) {
+            boolean personal = reached.asset().map(dataset -> context.test("personalData", dataset)).orElse(false);
             if (personal && asset.text("spec.privacyReview").isEmpty()) {
-              violations.add(Violation.of("uses a model trained on personal data in "
-                  + reached.getKey() + " but records no privacy review", reached.getValue()));
+              violations.add(Violation.at("spec.privacyReview", "uses a model trained on personal data in "
+                  + reached.target() + " but records no privacy review", reached.path()));
             }
           }
           return violations.isEmpty() ? CheckOutcome.pass() : CheckOutcome.fail(violations);

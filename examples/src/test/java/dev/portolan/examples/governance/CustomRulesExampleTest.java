@@ -12,15 +12,15 @@ class CustomRulesExampleTest {
   @Test
   void findings_sampleCatalog_reportsBothRulesWithWitnessPathsAndTheWaiver() {
     assertThat(CustomRulesExample.findings()).containsExactly(
-        "catalog-info.yaml:6: high ORG-01 component:default/checkout: uses a model trained on personal data in "
+        "catalog-info.yaml:9: high ORG-01 component:default/checkout: uses a model trained on personal data in "
             + "airesource:default/transactions but records no privacy review",
         "    via component:default/checkout -> usesModel -> airesource:default/fraud-model -> trainedOn -> "
             + "airesource:default/transactions",
-        "catalog-info.yaml:15: high ORG-01 component:default/refunds: uses a model trained on personal data in "
+        "catalog-info.yaml:18: high ORG-01 component:default/refunds: uses a model trained on personal data in "
             + "airesource:default/transactions but records no privacy review",
         "    via component:default/refunds -> usesModel -> airesource:default/fraud-model -> trainedOn -> "
             + "airesource:default/transactions  (waived by WVR-7)",
-        "catalog-info.yaml:24: medium ORG-02 airesource:default/fraud-model: used in production by "
+        "catalog-info.yaml:27: medium ORG-02 airesource:default/fraud-model: used in production by "
             + "component:default/checkout but names no on-call group",
         "    via airesource:default/fraud-model -> modelUsedBy -> component:default/checkout");
   }

@@ -77,6 +77,7 @@ public final class ReportWriters {
       o.put("waived", f.waived());
       f.waiver().ifPresent(w -> o.put("waiver", w));
       o.put("new", f.isNew());
+      f.field().ifPresent(x -> o.put("field", x));
       f.location().ifPresent(l -> o.set("location", location(l)));
       r.rule(f.rule()).flatMap(Rule::remediation).ifPresent(u -> o.put("remediation", u));
       if (!f.notes().isEmpty()) {

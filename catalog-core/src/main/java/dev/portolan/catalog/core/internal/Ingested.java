@@ -3,10 +3,9 @@ package dev.portolan.catalog.core.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.core.Relation;
 import dev.portolan.catalog.model.EntityRef;
-import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.FieldPositions;
 import dev.portolan.catalog.model.SourcePosition;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +18,9 @@ import java.util.Optional;
  * @param documentIndex the document's index in its file
  * @param position where the document starts
  * @param emitted the relation rows this entity's processing emitted, both directions
- * @param fieldPositions where each relation field item is written
+ * @param fieldPositions where each field of {@code json} is written in the source document
  * @param sourceId the registered location or provider that produced the entity
  */
 public record Ingested(EntityRef ref, ObjectNode json, Optional<String> locationKey, String file, int documentIndex,
-    Optional<SourcePosition> position, List<Relation> emitted, Map<FieldPath, SourcePosition> fieldPositions,
+    Optional<SourcePosition> position, List<Relation> emitted, FieldPositions fieldPositions,
     String sourceId) {}

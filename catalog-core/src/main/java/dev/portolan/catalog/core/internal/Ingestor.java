@@ -21,6 +21,7 @@ import dev.portolan.catalog.model.DocumentResult;
 import dev.portolan.catalog.model.Entity;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.FieldPath;
+import dev.portolan.catalog.model.FieldPositions;
 import dev.portolan.catalog.model.SourceDocument;
 import dev.portolan.catalog.model.SourcePosition;
 import dev.portolan.catalog.model.Violation;
@@ -200,7 +201,7 @@ public final class Ingestor {
       Ingested from = child.from();
       if (chain.contains(c)) {
         problems.add(new CatalogProblem(Severity.ERROR, Kind.LOCATION, from.file(),
-            from.fieldPositions().values().stream().findFirst().or(from::position), Optional.of(from.ref()),
+            from.fieldPositions().position(FieldPath.of("spec")).or(from::position), Optional.of(from.ref()),
             FieldPath.of("spec"), "Location cycle: " + child.display() + " leads back to a file that is already "
                 + "being read (" + chainText(chain, c) + ")"));
         continue;
@@ -421,20 +422,14 @@ public final class Ingestor {
           return Optional.empty();
         }
       }
-      for (Map.Entry<RelationType, EntityRef> e : ctx.relations) {
-        Relation forward = new Relation(selfRef, e.getKey(), e.getValue(), selfRef, Optional.empty());
+      for (Relation forward : ctx.relations) {
         emitted.add(forward);
         emitted.add(forward.inverse());
       }
     }
-    Map<FieldPath, SourcePosition> positions = new HashMap<>();
-    if (source.doc().isPresent()) {
-      for (Relation r : emitted) {
-        r.field().ifPresent(f -> source.position(f).ifPresent(p -> positions.putIfAbsent(f, p)));
-      }
-    }
+    FieldPositions positions = source.doc().map(d -> FieldPositions.of(d, entity)).orElse(FieldPositions.none());
     return Optional.of(new Ingested(selfRef, entity, Optional.of(source.location()), source.display(),
-        source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), Map.copyOf(positions),
+        source.index(), source.position(FieldPath.ROOT), List.copyOf(emitted), positions,
         source.sourceId()));
   }
 
@@ -505,7 +500,7 @@ public final class Ingestor {
     private final String location;
     private final Optional<EntityRef> ref;
     private boolean postprocessing;
-    private final List<Map.Entry<RelationType, EntityRef>> relations = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
     private final List<Map.Entry<FieldPath, String>> rejections = new ArrayList<>();
 
     Context(String location, Optional<EntityRef> ref) {
@@ -524,12 +519,13 @@ public final class Ingestor {
     }
 
     @Override
-    public void emitRelation(RelationType type, EntityRef target) {
+    public void emitRelation(RelationType type, EntityRef target, Optional<FieldPath> field,
+        Map<String, Object> attributes) {
       if (!postprocessing) {
         throw new IllegalStateException("relations can only be emitted while postprocessing");
       }
-      relations.add(Map.entry(java.util.Objects.requireNonNull(type, "type"),
-          java.util.Objects.requireNonNull(target, "target")));
+      EntityRef self = ref.orElseThrow();
+      relations.add(new Relation(self, type, target, self, field, attributes));
     }
 
     @Override
