@@ -22,7 +22,8 @@
  *                step's input strings with their context: the inputs of ScaffolderBenchmark and bench-nunjucks.js
  *
  * Reads  scaffolder/src/test/resources/oracle/params/<name>[@alt].json   ({parameters, user, secrets})
- * Writes scaffolder/src/test/resources/oracle/expected/<name>[@alt].json ({template, steps, error, files, output})
+ * Writes <tmpdir>/portolan-classic-oracle/expected/<name>[@alt].json ({template, steps, error, files, output});
+ * scaffolder-backend/oracle.js writes the same format into scaffolder/src/test/resources/oracle/expected
  * where <name> is the template's folder under corpus/templates with "/" replaced by "__". The "@alt" set
  * (written when it differs from the first) turns every boolean the other way, takes the last enum value and
  * puts one element into each list, so conditional files, steps and outputs are compared both ways.
@@ -707,9 +708,9 @@ function templates(base = CORPUS) {
 }
 
 /** Writes params and expected files for every template; `runner(file, params, root)` computes one result. */
-async function main(runner = run) {
+async function main(runner = run, expectedDir = path.join(RES, 'expected')) {
   fs.mkdirSync(path.join(RES, 'params'), { recursive: true });
-  fs.mkdirSync(path.join(RES, 'expected'), { recursive: true });
+  fs.mkdirSync(expectedDir, { recursive: true });
   let count = 0;
   const all = [...templates(CORPUS).map((f) => [f, CORPUS, '']), ...templates(SYNTHETIC).map((f) => [f, SYNTHETIC, 'synthetic__'])];
   for (const [file, root, prefix] of all) {
@@ -721,7 +722,7 @@ async function main(runner = run) {
       template = loadTemplate(file);
     } catch (e) {
       const result = { template: rel, loadError: e.message };
-      fs.writeFileSync(path.join(RES, 'expected', `${name}.json`), `${JSON.stringify(result, null, 1)}\n`);
+      fs.writeFileSync(path.join(expectedDir, `${name}.json`), `${JSON.stringify(result, null, 1)}\n`);
       count++;
       continue;
     }
@@ -734,7 +735,7 @@ async function main(runner = run) {
         const base = path.join(RES, 'params', `${name}.json`);
         if (variant && fs.existsSync(base) && fs.readFileSync(base, 'utf8') === `${JSON.stringify(params, null, 2)}\n`) {
           fs.rmSync(paramsFile, { force: true });
-          fs.rmSync(path.join(RES, 'expected', `${name}${variant}.json`), { force: true });
+          fs.rmSync(path.join(expectedDir, `${name}${variant}.json`), { force: true });
           continue;
         }
         fs.writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
@@ -749,7 +750,7 @@ async function main(runner = run) {
         BENCH.skeletons.length = before.skeletons;
         BENCH.values.length = before.values;
       }
-      fs.writeFileSync(path.join(RES, 'expected', `${name}${variant}.json`), `${JSON.stringify(result, null, 1)}\n`);
+      fs.writeFileSync(path.join(expectedDir, `${name}${variant}.json`), `${JSON.stringify(result, null, 1)}\n`);
       count++;
       process.stdout.write(`${rel}${variant}: ${Object.keys(result.files).length} files${result.error ? `, error: ${result.error}` : ''}\n`);
     }
@@ -763,7 +764,10 @@ async function main(runner = run) {
 }
 
 if (require.main === module) {
-  main().catch((e) => {
+  // the committed expected files come from scaffolder-backend/oracle.js; this reconstruction writes its own apart
+  const classic = path.join(os.tmpdir(), 'portolan-classic-oracle', 'expected');
+  process.stdout.write(`classic reconstruction: expected results written to ${classic}\n`);
+  main(run, classic).catch((e) => {
     process.stderr.write(`${e.stack}\n`);
     process.exitCode = 1;
   });
