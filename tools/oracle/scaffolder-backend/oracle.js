@@ -205,7 +205,9 @@ async function run(templateFile, params, root) {
     output = (await runner.execute(task)).output ?? {};
   } catch (e) {
     const failed = steps.find((s) => status.get(s.id) === 'failed');
-    error = failed ? `${failed.id} (${failed.action}): ${e.message}` : e.message;
+    // the temporary folder's name is replaced so that regenerating gives the same files
+    const message = String(e.message).split(work).join('<workingDirectory>');
+    error = failed ? `${failed.id} (${failed.action}): ${message}` : message;
     output = {};
     if (runner.lastContext) {
       output = runner.render(template.spec.output ?? {}, runner.lastContext, runner.lastRenderer) ?? {};
