@@ -392,9 +392,12 @@ public final class Scaffolder {
 
     /**
      * Allows the data-only JavaScript String and Array methods ({@code .split()}, {@code .slice()},
-     * {@code .replaceAll()}, ...) that classic Backstage templates call. On by default.
+     * {@code .replaceAll()}, {@code .padStart()}, ...) that classic Backstage templates call. On by default. Off,
+     * only the methods scaffolder-backend 4.x's renderer (Nunjitsu) allows are callable ({@code split},
+     * {@code slice}, {@code replace}, {@code toLowerCase}, {@code join}, ...; not {@code replaceAll},
+     * {@code padStart}, {@code repeat} or the locale variants).
      *
-     * @param enabled whether the methods are callable
+     * @param enabled whether every method is callable, rather than only those current Backstage allows
      * @return this builder
      */
     public Builder javaScriptMethods(boolean enabled) {

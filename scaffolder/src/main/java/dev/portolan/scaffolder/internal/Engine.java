@@ -37,7 +37,8 @@ public final class Engine {
    * @param hostGlobals functions added to the built-in globals
    * @param limits render budgets
    * @param randomSeed seed of the {@code random} filter, so renderings are reproducible
-   * @param jsMethods whether the data-only JavaScript String/Array methods are callable
+   * @param jsMethods whether every data-only JavaScript String/Array method is callable, rather than only those
+   *     current Backstage allows
    */
   public Engine(Map<String, TemplateFilter> hostFilters, Map<String, TemplateGlobal> hostGlobals,
       RenderLimits limits, long randomSeed, boolean jsMethods) {

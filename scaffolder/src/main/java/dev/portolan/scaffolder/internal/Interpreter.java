@@ -536,8 +536,9 @@ final class Interpreter {
       // a fresh bound function on every lookup, as nunjucks' memberLookup returns
       return (JsFunction) fn::call;
     }
-    if (v == Js.UNDEF && engine.jsMethods()) {
-      JsFunction m = JsMethods.method(obj, Js.propertyKey(key));
+    if (v == Js.UNDEF) {
+      JsFunction m = engine.jsMethods() ? JsMethods.method(obj, Js.propertyKey(key))
+          : JsMethods.currentMethod(obj, Js.propertyKey(key));
       if (m != null) {
         return m;
       }

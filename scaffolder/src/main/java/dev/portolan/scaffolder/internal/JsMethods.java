@@ -10,7 +10,30 @@ import java.util.Locale;
  */
 final class JsMethods {
 
+  /** The String methods scaffolder-backend 4.x (Nunjitsu 0.7.0) lets templates call. */
+  private static final java.util.Set<String> CURRENT_STRING = java.util.Set.of("charAt", "charCodeAt", "concat",
+      "endsWith", "includes", "indexOf", "lastIndexOf", "replace", "slice", "split", "startsWith", "substring",
+      "toLowerCase", "toUpperCase", "trim", "trimEnd", "trimStart");
+
+  /** The Array methods scaffolder-backend 4.x (Nunjitsu 0.7.0) lets templates call. */
+  private static final java.util.Set<String> CURRENT_ARRAY = java.util.Set.of("at", "concat", "copyWithin", "fill",
+      "flat", "includes", "indexOf", "join", "lastIndexOf", "pop", "push", "reverse", "shift", "slice", "sort",
+      "splice", "unshift");
+
   private JsMethods() {}
+
+  /**
+   * Returns a method current Backstage also lets templates call (its renderer's fixed list), else null.
+   *
+   * @param target the receiver
+   * @param name the method name
+   * @return the method, or null
+   */
+  static JsFunction currentMethod(Object target, String name) {
+    boolean allowed = (target instanceof String || target instanceof SafeStr) ? CURRENT_STRING.contains(name)
+        : target instanceof JsArray && CURRENT_ARRAY.contains(name);
+    return allowed ? method(target, name) : null;
+  }
 
   static JsFunction method(Object target, String name) {
     if (target instanceof String || target instanceof SafeStr) {

@@ -96,6 +96,19 @@ class EngineTest {
   }
 
   @Test
+  void render_javaScriptMethodsOff_allowsOnlyWhatCurrentBackstageAllows() {
+    Engine current = new Engine(Map.of(), Map.of(), RenderLimits.DEFAULTS, 0L, false);
+    JsonNode ctx = json("{\"name\":\"My-App\",\"list\":[\"b\",\"a\"]}");
+    assertThat(current.render("${{ name.split(\"-\") | join(\"+\") }}|${{ name.toLowerCase() }}|"
+        + "${{ name.replace(\"-\", \"_\") }}|${{ list.join(\",\") }}", "t", Syntax.BACKSTAGE, ctx))
+        .isEqualTo("My+App|my-app|My_App|b,a");
+    assertThatThrownBy(() -> current.render("${{ name.replaceAll(\"-\", \"_\") }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class);
+    assertThatThrownBy(() -> current.render("${{ name.padStart(9) }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class);
+  }
+
+  @Test
   void render_filters_followNunjucksSemantics() {
     assertThat(render("${{ \"abc\" | replace(\"\", \".\") }}", "{}")).isEqualTo(".a.b.c.");
     assertThat(render("${{ \"hello world-foo BAR\" | title }}", "{}")).isEqualTo("Hello World-foo Bar");
