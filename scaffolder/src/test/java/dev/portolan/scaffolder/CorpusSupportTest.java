@@ -117,9 +117,10 @@ class CorpusSupportTest {
    * it, see {@link OracleComparisonTest#runLikeOracle}) or a skeleton the template names that is not there.
    */
   static String missing(String error) {
-    if (error.contains("cannot call")) {
-      return "calls a JavaScript method, which Backstage's renderer (Nunjitsu) refuses: `"
-          + error.substring(error.lastIndexOf("/") + 1) + "` (Portolan runs it unless `javaScriptMethods(false)`)";
+    Matcher js = Pattern.compile("cannot call the JavaScript method '([^']+)'").matcher(error);
+    if (js.find()) {
+      return "calls `." + js.group(1) + "()`, which Backstage's renderer (Nunjitsu) refuses (Portolan runs it unless "
+          + "`javaScriptMethods(false)`)";
     }
     Matcher m = Pattern.compile("url '?([^' ]+)'? ").matcher(error);
     String what = m.find() ? m.group(1) : error;

@@ -639,6 +639,15 @@ final class Interpreter {
     }
     current = c;
     if (!Js.truthy(fn)) {
+      if (fn == Js.UNDEF && !engine.jsMethods() && c.callee() instanceof Node.Lookup l && l.key() instanceof Node.Lit k) {
+        Object target = eval(l.target());
+        String name = Js.propertyKey(k.value());
+        if (JsMethods.method(target, name) != null) {
+          current = c;
+          throw error("cannot call the JavaScript method '" + name + "': with javaScriptMethods(false) only the "
+              + "methods current Backstage allows are callable");
+        }
+      }
       throw error("cannot call '" + c.calleeName() + "', which is " + (Js.isNullish(fn) ? "undefined" : "falsy"));
     }
     if (!(fn instanceof JsFunction f)) {

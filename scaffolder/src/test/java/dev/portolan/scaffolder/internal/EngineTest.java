@@ -103,7 +103,8 @@ class EngineTest {
         + "${{ name.replace(\"-\", \"_\") }}|${{ list.join(\",\") }}", "t", Syntax.BACKSTAGE, ctx))
         .isEqualTo("My+App|my-app|My_App|b,a");
     assertThatThrownBy(() -> current.render("${{ name.replaceAll(\"-\", \"_\") }}", "t", Syntax.BACKSTAGE, ctx))
-        .isInstanceOf(TemplateException.class);
+        .isInstanceOf(TemplateException.class).hasMessageContaining("t:1:")
+        .hasMessageContaining("cannot call the JavaScript method 'replaceAll'");
     assertThatThrownBy(() -> current.render("${{ name.padStart(9) }}", "t", Syntax.BACKSTAGE, ctx))
         .isInstanceOf(TemplateException.class);
   }
