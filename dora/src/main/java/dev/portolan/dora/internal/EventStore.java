@@ -246,7 +246,10 @@ public final class EventStore {
    * @return the id in {@link #values}
    */
   int valueId(char[] c, int off, int len) {
-    int raw = rawValues.id(c, off, len);
+    return value(rawValues.id(c, off, len));
+  }
+
+  private int value(int raw) {
     if (raw >= rawToValue.length) {
       int old = rawToValue.length;
       rawToValue = Arrays.copyOf(rawToValue, Math.max(raw + 1, old * 2));
@@ -258,6 +261,11 @@ public final class EventStore {
       rawToValue[raw] = v;
     }
     return v;
+  }
+
+  /** The id of a normalised environment or status value given as ISO-8859-1 bytes. */
+  int valueId(byte[] b, int off, int len) {
+    return value(rawValues.id(b, off, len));
   }
 
   int valueId(String s) {
@@ -456,9 +464,9 @@ public final class EventStore {
         mergeChange(shaMap[id], other.shaTime[id]);
       }
     }
-    int[] svcMap = remap(other.services, services);
-    int[] valueMap = remap(other.values, values);
-    int[] depMap = remap(other.depIds, depIds);
+    int[] svcMap = services.absorb(other.services);
+    int[] valueMap = values.absorb(other.values);
+    int[] depMap = depIds.absorb(other.depIds);
     int[] buf = new int[16];
     for (int d = 0; d < other.depIds.size(); d++) {
       if ((other.depFlags[d] & PRESENT) == 0) {
@@ -481,14 +489,6 @@ public final class EventStore {
     for (Inc i : other.incidents.values()) {
       mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
     }
-  }
-
-  private static int[] remap(StringTable from, StringTable to) {
-    int[] map = new int[from.size()];
-    for (int id = 0; id < map.length; id++) {
-      map[id] = to.id(from.text(id));
-    }
-    return map;
   }
 
   private static final int[] NO_COMMITS = new int[0];

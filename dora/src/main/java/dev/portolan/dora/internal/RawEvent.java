@@ -65,14 +65,21 @@ final class RawEvent {
   /** The field the last rejection is about, or null for the whole object. */
   private String problemField;
 
-  /** One text field, copied into a reusable buffer. */
+  /**
+   * One text field: a range of the line's ASCII bytes when read by the line parser, else copied into a reusable
+   * character buffer.
+   */
   static final class Text {
     byte kind;
     char[] buf = new char[64];
+    /** The line's bytes when the value is a range of them, else null. */
+    byte[] bytes;
+    int off;
     int len;
 
     void read(JsonParser p, JsonToken t) throws IOException {
       kind = kind(p, t);
+      bytes = null;
       if (kind == STRING) {
         len = p.getTextLength();
         if (len > buf.length) {
@@ -82,16 +89,12 @@ final class RawEvent {
       }
     }
 
-    /** Takes a value from the line parser: ASCII bytes when a string. */
-    void set(byte k, byte[] b, int off, int n) {
+    /** Takes a value from the line parser: ASCII bytes when a string, which stay valid while the line is. */
+    void set(byte k, byte[] b, int from, int n) {
       kind = k;
       if (k == STRING) {
-        if (n > buf.length) {
-          buf = new char[Math.max(n, buf.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-          buf[i] = (char) b[off + i];
-        }
+        bytes = b;
+        off = from;
         len = n;
       }
     }
@@ -100,8 +103,20 @@ final class RawEvent {
       return kind == STRING && len > 0;
     }
 
+    /** The id of the string value in a table. */
+    int id(StringTable t) {
+      return bytes != null ? t.id(bytes, off, len) : t.id(buf, 0, len);
+    }
+
+    /** The id of the string value among the store's normalised values. */
+    int valueId(EventStore store) {
+      return bytes != null ? store.valueId(bytes, off, len) : store.valueId(buf, 0, len);
+    }
+
     String str() {
-      return new String(buf, 0, len);
+      return bytes != null
+          ? new String(bytes, off, len, java.nio.charset.StandardCharsets.ISO_8859_1)
+          : new String(buf, 0, len);
     }
   }
 
@@ -895,16 +910,16 @@ final class RawEvent {
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
     store.deployment(
-        store.depIds.id(id.buf, 0, id.len),
-        store.services.id(service.buf, 0, service.len),
-        store.valueId(env.buf, 0, env.len),
-        store.valueId(status.buf, 0, status.len),
+        id.id(store.depIds),
+        service.id(store.services),
+        env.valueId(store),
+        status.valueId(store),
         fin,
         commits,
         n,
         kRollback == TRUE,
         kHotfix == TRUE,
-        rollbackOf.nonEmpty() ? store.depIds.id(rollbackOf.buf, 0, rollbackOf.len) : -1);
+        rollbackOf.nonEmpty() ? rollbackOf.id(store.depIds) : -1);
     return null;
   }
 
