@@ -196,12 +196,11 @@ public final class EventStore {
     }
     long[] k = keys;
     for (int j = 0; j < n; j++) {
-      if (ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
-        shas.touch(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
-      } else {
+      if (!ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
         k[3 * j + 2] = -1;
       }
     }
+    shas.touch(k, n);
     for (int j = 0; j < n; j++) {
       out[j] = k[3 * j + 2] < 0 ? shas.id(b, from[j], len[j]) : shas.packed(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
       ensureSha(out[j]);
