@@ -135,9 +135,28 @@ final class StringTable {
     return new String(arena, st, length[id], StandardCharsets.ISO_8859_1);
   }
 
+  /** Whether an id's bytes are the range's; compared eight bytes at a time, as the strings are short. */
   private boolean equal(int id, byte[] b, int off, int len) {
     int st = start[id];
-    return length[id] == len && st >= 0 && Arrays.equals(arena, st, st + len, b, off, off + len);
+    if (length[id] != len || st < 0) {
+      return false;
+    }
+    byte[] a = arena;
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((long) LONGS.get(a, st + i) != (long) LONGS.get(b, off + i)) {
+        return false;
+      }
+    }
+    if (i < len && len >= 8) {
+      return (long) LONGS.get(a, st + len - 8) == (long) LONGS.get(b, off + len - 8);
+    }
+    for (; i < len; i++) {
+      if (a[st + i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int add(byte[] b, int off, int len, long h) {
