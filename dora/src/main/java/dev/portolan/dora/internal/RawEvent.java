@@ -283,7 +283,6 @@ final class RawEvent {
   private int shaLen;
   private int[] commitFrom = new int[16];
   private int[] commitLen = new int[16];
-  private char[] stampChars = new char[40];
   /** Set by {@link #value}: where a string value starts and how long it is. */
   private int strFrom;
   private int strLen;
@@ -384,9 +383,11 @@ final class RawEvent {
       long w = (long) LONGS.get(b, i);
       long q = w ^ 0x2222222222222222L;
       long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
-      long special = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
-      if ((special & HIGHS) != 0) {
-        break;
+      long special = (((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
+      if (special != 0) {
+        // Bytes before the first special one borrow nothing, so the lowest flag is exactly that byte.
+        int k = i + (Long.numberOfTrailingZeros(special) >>> 3);
+        return b[k] == '"' ? k : -1;
       }
       i += 8;
     }
@@ -420,17 +421,54 @@ final class RawEvent {
     return out;
   }
 
+  /**
+   * Each name as three words: its first eight bytes (zero-padded), then for longer names the eight bytes at 8
+   * and the last eight bytes; names are at most 24 bytes long.
+   */
+  private static final long[] FIRST = new long[NAMES.length];
+  private static final long[] MID = new long[NAMES.length];
+  private static final long[] LAST = new long[NAMES.length];
+
+  static {
+    for (int f = 1; f < NAMES.length; f++) {
+      byte[] padded = Arrays.copyOf(NAMES[f], NAMES[f].length + 8);
+      int len = NAMES[f].length;
+      FIRST[f] = first(padded, 0, len);
+      MID[f] = len > 16 ? (long) LONGS.get(padded, 8) : 0;
+      LAST[f] = len > 8 ? (long) LONGS.get(padded, len - 8) : 0;
+    }
+  }
+
+  private static long first(byte[] b, int off, int len) {
+    long w = (long) LONGS.get(b, off);
+    return len >= 8 ? w : w & ((1L << (8 * len)) - 1);
+  }
+
   private static int field(byte[] b, int off, int len) {
     if (len >= BY_LENGTH.length) {
       return F_OTHER;
     }
-    for (int f : BY_LENGTH[len]) {
-      byte[] n = NAMES[f];
-      int i = 0;
-      while (i < len && b[off + i] == n[i]) {
-        i++;
+    int[] candidates = BY_LENGTH[len];
+    if (candidates.length == 0) {
+      return F_OTHER;
+    }
+    if (off + 8 > b.length) {
+      return fieldByBytes(b, off, len);
+    }
+    long first = first(b, off, len);
+    long mid = len > 16 ? (long) LONGS.get(b, off + 8) : 0;
+    long last = len > 8 ? (long) LONGS.get(b, off + len - 8) : 0;
+    for (int f : candidates) {
+      if (FIRST[f] == first && LAST[f] == last && MID[f] == mid) {
+        return f;
       }
-      if (i == len) {
+    }
+    return F_OTHER;
+  }
+
+  private static int fieldByBytes(byte[] b, int off, int len) {
+    for (int f : BY_LENGTH[len]) {
+      if (Arrays.equals(b, off, off + len, NAMES[f], 0, len)) {
         return f;
       }
     }
@@ -585,13 +623,7 @@ final class RawEvent {
   private void stamp(byte[] b, int s, int n, byte kind, Stamp st) {
     st.kind = kind;
     if (kind == STRING) {
-      if (n > stampChars.length) {
-        stampChars = new char[n];
-      }
-      for (int i = 0; i < n; i++) {
-        stampChars[i] = (char) b[s + i];
-      }
-      st.value = ts.parse(stampChars, 0, n);
+      st.value = ts.parse(b, s, n);
       st.noOffset = st.value != Timestamps.INVALID && !ts.hadOffset();
     }
   }
