@@ -941,6 +941,14 @@ final class RawEvent {
       return invalid("finished_at", badTime("deployment", "finished_at"));
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
+    if (id.bytes != null && (rollbackOf.bytes != null || !rollbackOf.nonEmpty())) {
+      boolean of = rollbackOf.nonEmpty();
+      store.deployment(
+          id.bytes, id.off, id.len, service.id(store.services), env.valueId(store), status.valueId(store), fin,
+          commits, n, kRollback == TRUE, kHotfix == TRUE, of ? rollbackOf.bytes : null,
+          of ? rollbackOf.off : 0, of ? rollbackOf.len : 0);
+      return null;
+    }
     store.deployment(
         id.id(store.depIds),
         service.id(store.services),

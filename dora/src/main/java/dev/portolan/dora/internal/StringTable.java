@@ -82,7 +82,8 @@ final class StringTable {
     return s;
   }
 
-  private int id(byte[] b, int off, int len, long h) {
+  /** The id of the string in a byte range whose {@link #hash} is known, added when new. */
+  int id(byte[] b, int off, int len, long h) {
     long fp = h & FP;
     int i = (int) h & mask;
     long[] t = slots;
@@ -218,6 +219,23 @@ final class StringTable {
 
   /** Loads folded into this field keep the JIT from dropping the reads that warm the slots of a batch. */
   private long sink;
+
+  /**
+   * Reads the slots that strings of these hashes start probing at, so that when a batch is read before any is
+   * looked up their cache misses overlap.
+   *
+   * @param h the hashes
+   * @param n how many there are
+   */
+  void touch(long[] h, int n) {
+    long[] t = slots;
+    int m = mask;
+    long s = 0;
+    for (int k = 0; k < n; k++) {
+      s += t[(int) h[k] & m];
+    }
+    sink += s;
+  }
 
   /**
    * The ids another table's strings have in this one, adding those it lacks in the other table's id order. The
