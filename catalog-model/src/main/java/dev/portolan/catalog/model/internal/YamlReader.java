@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -89,9 +90,10 @@ public final class YamlReader {
       return out;
     }
     text = loneCarriageReturns(text);
+    String original = text;
     for (int attempt = 0; ; attempt++) {
       try {
-        return readStream(text);
+        return readStream(text, original);
       } catch (TabSeparator t) {
         if (attempt >= MAX_TAB_RETRIES) {
           List<ReadDocument> err = new ArrayList<>();
@@ -199,16 +201,21 @@ public final class YamlReader {
     return sb == null ? text : sb.toString();
   }
 
-  private List<ReadDocument> readStream(String text) {
+  /**
+   * Reads the documents of {@code text}, which is {@code original} with some tabs replaced by spaces (so
+   * every offset is the same in both).
+   */
+  private List<ReadDocument> readStream(String text, String original) {
     List<ReadDocument> out = new ArrayList<>();
     String rest = text;
+    String restOriginal = original;
     int lineOffset = 0;
     int[] index = {0};
     int[] nodes = {0};
     boolean[] implicitEnd = {false};
     while (true) {
       try {
-        parseStream(rest, lineOffset, out, index, nodes, implicitEnd);
+        parseStream(rest, restOriginal, lineOffset, out, index, nodes, implicitEnd);
         return out;
       } catch (StopFile e) {
         return out;
@@ -242,6 +249,7 @@ public final class YamlReader {
         }
         lineOffset += countLines(rest, next);
         rest = rest.substring(next);
+        restOriginal = restOriginal.substring(next);
       } catch (ReaderException e) {
         int[] lc = lineColumn(rest, e.getPosition());
         out.add(error(index[0], lc[0] + lineOffset, lc[1], String.format(
@@ -333,15 +341,24 @@ public final class YamlReader {
    * (the closing bracket may sit at that line's indentation).
    */
   private static final class FlowIndent {
-    private final String text;
-    private int[] lineStarts;
+    private final Lines lines;
     private int depth;
     private int indentNext;
     private int lastLine;
     private boolean sequence;
 
-    FlowIndent(String text) {
-      this.text = text;
+    FlowIndent(Lines lines) {
+      this.lines = lines;
+    }
+
+    /** Whether the events so far are inside a flow collection. */
+    boolean inFlow() {
+      return depth > 0;
+    }
+
+    /** The indentation of the block line the outermost open flow collection starts on, -1 at the root. */
+    int blockIndent() {
+      return indentNext - 1;
     }
 
     String check(Event ev, boolean blockParent) {
@@ -352,8 +369,8 @@ public final class YamlReader {
       String problem = null;
       if (depth > 0 && line > lastLine) {
         lastLine = line;
-        int sp = leadingSpaces(line);
-        char first = charAt(line, sp);
+        int sp = lines.leadingSpaces(line);
+        char first = lines.firstNonBlank(line, sp);
         boolean closing = end && depth == 1 && sp == indentNext - 1 && (first == ']' || first == '}');
         if (sp < indentNext && first != '#' && !closing) {
           problem = (sequence ? "Flow sequence" : "Flow mapping")
@@ -362,7 +379,7 @@ public final class YamlReader {
       }
       if (start) {
         if (depth == 0) {
-          indentNext = blockParent ? leadingSpaces(line) + 1 : 0;
+          indentNext = blockParent ? lines.leadingSpaces(line) + 1 : 0;
           lastLine = line;
           sequence = ev.getEventId() == Event.ID.SequenceStart;
         }
@@ -372,8 +389,20 @@ public final class YamlReader {
       }
       return problem;
     }
+  }
 
-    private int lineStart(int line) {
+  /** The text being read, by line: where each line starts and how it is indented. */
+  private static final class Lines {
+    private final String text;
+    private final boolean hasTab;
+    private int[] lineStarts;
+
+    Lines(String text) {
+      this.text = text;
+      this.hasTab = text.indexOf('\t') >= 0;
+    }
+
+    private int[] starts() {
       if (lineStarts == null) {
         int n = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -389,10 +418,19 @@ public final class YamlReader {
           }
         }
       }
-      return line < lineStarts.length ? lineStarts[line] : text.length();
+      return lineStarts;
     }
 
-    private int leadingSpaces(int line) {
+    int count() {
+      return starts().length;
+    }
+
+    int lineStart(int line) {
+      int[] st = starts();
+      return line < st.length ? st[line] : text.length();
+    }
+
+    int leadingSpaces(int line) {
       int i = lineStart(line);
       int n = 0;
       while (i + n < text.length() && text.charAt(i + n) == ' ') {
@@ -401,12 +439,122 @@ public final class YamlReader {
       return n;
     }
 
-    private char charAt(int line, int offset) {
+    /** The character at {@code offset} in the line, {@code '\n'} past the end of the text. */
+    char at(int line, int offset) {
+      int i = lineStart(line) + offset;
+      return i < text.length() ? text.charAt(i) : '\n';
+    }
+
+    /** The first character from {@code offset} on that is neither a space nor a tab. */
+    char firstNonBlank(int line, int offset) {
       int i = lineStart(line) + offset;
       while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
         i++;
       }
       return i < text.length() ? text.charAt(i) : '\n';
+    }
+  }
+
+  /**
+   * The rule of Backstage's YAML parser for lines that start with a tab inside multi-line scalars: a tab is
+   * never indentation, so such a line counts as indented by its leading spaces only. In a block scalar it
+   * must be indented at least as much as the scalar's content (before the first content line: more than the
+   * parent collection); inside a multi-line flow scalar (plain or quoted) in block context, more than the
+   * parent collection. YAML 1.2 lets lines of white space appear there, and snakeyaml-engine reads them as
+   * empty lines, but Backstage's parser rejects the file.
+   */
+  private static final class ScalarTabs {
+    private final Lines lines;
+
+    ScalarTabs(Lines lines) {
+      this.lines = lines;
+    }
+
+    /** A problem with the scalar's tab lines, {@code null} if none; {@code parent} is the parent's indentation. */
+    ReadDocument.ReadError check(ScalarEvent se, int parent, int lineOffset) {
+      if (!lines.hasTab) {
+        return null;
+      }
+      Mark start = se.getStartMark().orElse(null);
+      Mark end = se.getEndMark().orElse(null);
+      if (start == null || end == null) {
+        return null;
+      }
+      ScalarStyle style = se.getScalarStyle();
+      if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+        return checkBlock(start, parent, lineOffset);
+      }
+      for (int line = start.getLine() + 1; line < end.getLine(); line++) {
+        int k = lines.leadingSpaces(line);
+        if (lines.at(line, k) == '\t' && k <= parent) {
+          String what;
+          int errLine = line;
+          int errCol = 0;
+          if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
+            what = "Missing closing " + (style == ScalarStyle.DOUBLE_QUOTED ? '"' : '\'') + "quote";
+            errLine = start.getLine();
+            errCol = start.getColumn();
+          } else {
+            what = "All mapping items must start at the same column";
+          }
+          return new ReadDocument.ReadError(line + lineOffset, 0,
+              "a line of a multi-line scalar starts with a tab after " + spaces(k) + "; it must be indented by more"
+                  + " than " + parent + " spaces (a tab is not indentation)",
+              "YAML error at file:%s, YAMLParseError: " + what + " at line " + (errLine + lineOffset + 1)
+                  + ", column " + (errCol + 1));
+        }
+      }
+      return null;
+    }
+
+    private static String spaces(int k) {
+      return k == 1 ? "1 space" : k + " spaces";
+    }
+
+    private ReadDocument.ReadError checkBlock(Mark start, int parent, int lineOffset) {
+      int header = start.getLine();
+      int explicit = 0;
+      int at = lines.text.offsetByCodePoints(lines.lineStart(header), start.getColumn()) + 1;
+      for (int i = 0; i < 2 && at + i < lines.text.length(); i++) {
+        char c = lines.text.charAt(at + i);
+        if (c >= '1' && c <= '9') {
+          explicit = c - '0';
+        } else if (c != '+' && c != '-') {
+          break;
+        }
+      }
+      int indent = explicit > 0 ? Math.max(parent, 0) + explicit : -1;
+      int count = lines.count();
+      for (int line = header + 1; line < count; line++) {
+        int k = lines.leadingSpaces(line);
+        char c = lines.at(line, k);
+        if (c == '\n' || c == '\r') {
+          continue;
+        }
+        if (c == '\t') {
+          if (indent < 0 ? k <= parent : k < indent) {
+            String what = explicit > 0
+                ? "Block scalar lines must not be less indented than their explicit indentation indicator"
+                : "Block scalar lines must not be less indented than their first line";
+            return new ReadDocument.ReadError(line + lineOffset, 0,
+                "a line of a block scalar starts with a tab after " + spaces(k) + "; it must be indented by at least "
+                    + (indent < 0 ? parent + 1 : indent) + " spaces, as the scalar's content (a tab is not"
+                    + " indentation)",
+                "YAML error at file:%s, YAMLParseError: " + what + " at line " + (line + lineOffset + 1)
+                    + ", column 1");
+          }
+          continue;
+        }
+        if (indent < 0) {
+          if (k <= parent) {
+            return null;
+          }
+          indent = k;
+        } else if (k < indent) {
+          return null;
+        }
+      }
+      return null;
     }
   }
 
@@ -421,11 +569,13 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, int lineOffset, List<ReadDocument> out, int[] index, int[] nodes,
-      boolean[] implicitEnd) {
+  private void parseStream(String text, String original, int lineOffset, List<ReadDocument> out, int[] index,
+      int[] nodes, boolean[] implicitEnd) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
-    FlowIndent flow = new FlowIndent(text);
+    Lines lines = new Lines(text);
+    FlowIndent flow = new FlowIndent(lines);
+    ScalarTabs tabs = new ScalarTabs(original == text ? lines : new Lines(original));
     while (parser.hasNext()) {
       Event ev = parser.next();
       if (doc != null && doc.error == null) {
@@ -477,6 +627,11 @@ public final class YamlReader {
               se.isPlain() && se.getTag().isEmpty());
           if (s.tag != null && doc.error == null) {
             doc.error = TaggedValues.checkScalar(s);
+          }
+          if (doc.error == null) {
+            YNode parent = doc.stack.peek();
+            doc.error = tabs.check(se, flow.inFlow() ? flow.blockIndent() : parent == null ? -1 : parent.column,
+                lineOffset);
           }
           add(doc, s, (NodeEvent) ev);
         }
