@@ -97,7 +97,7 @@ public final class YamlReader {
       } catch (TabSeparator t) {
         if (attempt >= MAX_TAB_RETRIES) {
           List<ReadDocument> err = new ArrayList<>();
-          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators"));
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators or repeated %YAML directives"));
           return err;
         }
         text = t.fixed;
@@ -110,7 +110,8 @@ public final class YamlReader {
   /**
    * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}) and on blank lines; the
    * scanner rejects them where a token is expected. Such a tab (never indentation) is replaced by a space,
-   * which keeps every position and value, and the text is read again.
+   * which keeps every position and value, and the text is read again. (A repeated {@code %YAML} directive is
+   * blanked out the same way.)
    */
   private static final class TabSeparator extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -181,6 +182,41 @@ public final class YamlReader {
   }
 
   /**
+   * Backstage's parser accepts a {@code %YAML} directive repeated before one document, and the last one
+   * counts; snakeyaml-engine rejects the second. The earlier one is blanked out (same positions) and the text
+   * read again.
+   */
+  private static void checkRepeatedVersion(String text, MarkedYamlEngineException e, int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    if (mark.isEmpty() || !"found duplicate YAML directive".equals(e.getProblem())) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int[] starts = new int[line + 1];
+    int start = 0;
+    for (int l = 0; l <= line; l++) {
+      if (start < 0) {
+        return;
+      }
+      starts[l] = start;
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    for (int l = line - 1; l >= 0; l--) {
+      if (text.startsWith("%YAML", starts[l])) {
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = starts[l]; i < sb.length() && sb.charAt(i) != '\n' && sb.charAt(i) != '\r'; i++) {
+          sb.setCharAt(i, ' ');
+        }
+        throw new TabSeparator(sb.toString(), line, 0);
+      }
+      if (text.startsWith("---", starts[l]) || text.startsWith("...", starts[l])) {
+        return;
+      }
+    }
+  }
+
+  /**
    * Backstage's parser breaks lines at LF only, so a lone CR (not followed by LF) is not a line break there;
    * it becomes a space here so both parsers see one line.
    */
@@ -212,19 +248,20 @@ public final class YamlReader {
     int lineOffset = 0;
     int[] index = {0};
     int[] nodes = {0};
-    boolean[] implicitEnd = {false};
+    StreamState state = new StreamState();
     while (true) {
       try {
-        parseStream(rest, restOriginal, lineOffset, out, index, nodes, implicitEnd);
+        parseStream(rest, restOriginal, lineOffset, out, index, nodes, state);
         return out;
       } catch (StopFile e) {
         return out;
       } catch (MarkedYamlEngineException e) {
         checkTabSeparator(text, e, lineOffset);
+        checkRepeatedVersion(text, e, lineOffset);
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
-        if (implicitEnd[0] && index[0] > 0 && e.getProblem() != null
+        if (state.implicitEnd && index[0] > 0 && e.getProblem() != null
             && e.getProblem().startsWith("expected '<document start>'")) {
           // content after a document that ended without a marker belongs to that document, as in
           // Backstage's parser: the document itself is in error
@@ -232,7 +269,7 @@ public final class YamlReader {
           out.removeIf(d -> d.index() == previous);
           index[0] = previous;
         }
-        implicitEnd[0] = false;
+        state.implicitEnd = false;
         out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e),
             "YAML error at file:%s, YAMLParseError: " + describe(e) + " at line " + (line + lineOffset + 1)
                 + ", column " + (col + 1)));
@@ -558,6 +595,19 @@ public final class YamlReader {
     }
   }
 
+  /** Whether a document start event begins at a directive (its start mark is the first directive's). */
+  private static boolean startsWithDirective(Lines lines, Event ev) {
+    return ev.getStartMark().map(m -> m.getColumn() == 0 && lines.at(m.getLine(), 0) == '%').orElse(false);
+  }
+
+  /** What carries from one document of a stream to the next. */
+  private static final class StreamState {
+    /** Whether the last document ended without a {@code ...} or {@code ---} marker. */
+    boolean implicitEnd;
+    /** Whether the last document was read as YAML 1.1. */
+    boolean yaml11;
+  }
+
   /** The state of the document being read. */
   private static final class Doc {
     boolean yaml11;
@@ -570,7 +620,7 @@ public final class YamlReader {
   }
 
   private void parseStream(String text, String original, int lineOffset, List<ReadDocument> out, int[] index,
-      int[] nodes, boolean[] implicitEnd) {
+      int[] nodes, StreamState state) {
     ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
     Doc doc = null;
     Lines lines = new Lines(text);
@@ -598,13 +648,17 @@ public final class YamlReader {
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
-          implicitEnd[0] = false;
+          state.implicitEnd = false;
           doc = new Doc();
+          // as in Backstage's parser, a document without directives has the version of the one before; one
+          // with directives but no %YAML is YAML 1.2
+          boolean previous = state.yaml11 && !startsWithDirective(lines, ev);
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
-              .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
+              .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(previous);
+          state.yaml11 = doc.yaml11;
         }
         case DocumentEnd -> {
-          implicitEnd[0] = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
+          state.implicitEnd = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
           finish(doc, out, index[0]);
           index[0]++;
           if (doc.stopAfter) {
