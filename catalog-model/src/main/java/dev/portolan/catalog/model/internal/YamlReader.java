@@ -97,7 +97,7 @@ public final class YamlReader {
       } catch (TabSeparator t) {
         if (attempt >= MAX_TAB_RETRIES) {
           List<ReadDocument> err = new ArrayList<>();
-          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators or repeated %YAML directives"));
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab separators, repeated %YAML directives or anchor names with . or / to read"));
           return err;
         }
         text = t.fixed;
@@ -217,6 +217,77 @@ public final class YamlReader {
   }
 
   /**
+   * Backstage's parser accepts {@code .} and {@code /} in anchor and alias names ({@code &defaults.db}), as
+   * YAML 1.2 does; snakeyaml-engine stops at them. The name at the error gets a stand-in character (one the
+   * file does not contain, so positions and distinctness are kept) for each of them, and the text is read
+   * again; {@link #anchorName} turns the stand-ins back for messages.
+   */
+  private static void checkAnchorName(String text, String original, MarkedYamlEngineException e,
+      int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    String context = e.getContext();
+    if (mark.isEmpty() || context == null
+        || !(context.startsWith("while scanning an anchor") || context.startsWith("while scanning an alias"))) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int start = 0;
+    for (int l = 0; l < line && start >= 0; l++) {
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    int at;
+    try {
+      at = start < 0 ? -1 : text.offsetByCodePoints(start, mark.get().getColumn());
+    } catch (IndexOutOfBoundsException ex) {
+      return;
+    }
+    if (at < 0 || at >= text.length() || (text.charAt(at) != '.' && text.charAt(at) != '/')) {
+      return;
+    }
+    int from = at;
+    while (from > start && text.charAt(from - 1) != '&' && text.charAt(from - 1) != '*') {
+      from--;
+    }
+    if (from == start) {
+      return;
+    }
+    char[] standIns = anchorStandIns(original);
+    StringBuilder sb = new StringBuilder(text);
+    for (int i = from; i < sb.length(); i++) {
+      char c = sb.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{'
+          || c == '}') {
+        break;
+      }
+      if (c == '.') {
+        sb.setCharAt(i, standIns[0]);
+      } else if (c == '/') {
+        sb.setCharAt(i, standIns[1]);
+      }
+    }
+    throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+  }
+
+  /** Two private-use characters that {@code original} does not contain: the stand-ins for '.' and '/'. */
+  private static char[] anchorStandIns(String original) {
+    char[] out = new char[2];
+    int n = 0;
+    for (char c = '\uE000'; c <= '\uF8FF' && n < 2; c++) {
+      if (original.indexOf(c) < 0) {
+        out[n++] = c;
+      }
+    }
+    return out;
+  }
+
+  /** An anchor or alias name as the file spells it. */
+  private static String anchorName(String name, String original) {
+    char[] standIns = anchorStandIns(original);
+    return name.replace(standIns[0], '.').replace(standIns[1], '/');
+  }
+
+  /**
    * Backstage's parser breaks lines at LF only, so a lone CR (not followed by LF) is not a line break there;
    * it becomes a space here so both parsers see one line.
    */
@@ -258,6 +329,7 @@ public final class YamlReader {
       } catch (MarkedYamlEngineException e) {
         checkTabSeparator(text, e, lineOffset);
         checkRepeatedVersion(text, e, lineOffset);
+        checkAnchorName(text, original, e, lineOffset);
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
@@ -740,10 +812,11 @@ public final class YamlReader {
           YNode target = doc.anchors.get(name);
           if (target == null) {
             if (doc.error == null) {
+              String shown = anchorName(name, original);
               doc.error = new ReadDocument.ReadError(line, col,
-                  "unresolved alias *" + name + " (the anchor must be set before the alias)",
+                  "unresolved alias *" + shown + " (the anchor must be set before the alias)",
                   "file %s could not be read, ReferenceError: Unresolved alias (the anchor must be set before "
-                      + "the alias): " + name);
+                      + "the alias): " + shown);
               doc.stopAfter = true;
             }
             target = new YNode.Scalar(line, col, "", null, true);
