@@ -29,6 +29,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -693,7 +694,8 @@ public final class YamlReader {
 
   private void parseStream(String text, String original, int lineOffset, List<ReadDocument> out, int[] index,
       int[] nodes, StreamState state) {
-    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    ParserImpl parser = new ParserImpl(settings,
+        new EmptyKeyScanner(new ScannerImpl(settings, new StreamReader(settings, text))));
     Doc doc = null;
     Lines lines = new Lines(text);
     FlowIndent flow = new FlowIndent(lines);
