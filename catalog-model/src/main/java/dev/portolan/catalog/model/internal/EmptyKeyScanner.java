@@ -29,39 +29,34 @@ final class EmptyKeyScanner implements Scanner {
 
   private final Scanner in;
   private final Deque<Level> levels = new ArrayDeque<>();
+  /** The key token put before the next value indicator, or null. */
   private Token key;
-  private Token.ID last;
+  /** Whether a value indicator coming next would have no key. */
+  private boolean keyless;
 
   EmptyKeyScanner(Scanner in) {
     this.in = in;
   }
 
-  private Token head() {
-    if (key != null) {
-      return key;
+  /** Puts a key token before the next token when it is a value indicator without a key. */
+  private boolean keyNext() {
+    if (key == null && keyless && in.checkToken(Token.ID.Value)) {
+      Token value = in.peekToken();
+      key = new KeyToken(value.getStartMark(), value.getStartMark());
     }
-    Token t = in.peekToken();
-    Level top = levels.peek();
-    boolean keyless = top != null && (top.blockMapping ? !top.keyed : top == FLOW && (last == Token.ID.FlowEntry
-        || last == Token.ID.FlowMappingStart || last == Token.ID.FlowSequenceStart));
-    if (t.getTokenId() == Token.ID.Value && keyless) {
-      key = new KeyToken(t.getStartMark(), t.getStartMark());
-      return key;
-    }
-    return t;
+    return key != null;
   }
 
   @Override
   public boolean checkToken(Token.ID... choices) {
-    if (key == null && !in.checkToken()) {
-      return false;
+    if (!keyNext()) {
+      return in.checkToken(choices);
     }
     if (choices.length == 0) {
       return true;
     }
-    Token.ID id = head().getTokenId();
     for (Token.ID c : choices) {
-      if (c == id) {
+      if (c == Token.ID.Key) {
         return true;
       }
     }
@@ -69,8 +64,13 @@ final class EmptyKeyScanner implements Scanner {
   }
 
   @Override
+  public boolean checkToken(Token.ID choice) {
+    return keyNext() ? choice == Token.ID.Key : in.checkToken(choice);
+  }
+
+  @Override
   public Token peekToken() {
-    return head();
+    return keyNext() ? key : in.peekToken();
   }
 
   @Override
@@ -80,11 +80,12 @@ final class EmptyKeyScanner implements Scanner {
 
   @Override
   public Token next() {
-    Token t = head();
-    if (t == key) {
+    Token t;
+    if (keyNext()) {
+      t = key;
       key = null;
     } else {
-      in.next();
+      t = in.next();
     }
     switch (t.getTokenId()) {
       case BlockMappingStart -> levels.push(new Level(true));
@@ -105,7 +106,10 @@ final class EmptyKeyScanner implements Scanner {
         // other tokens do not change what is open
       }
     }
-    last = t.getTokenId();
+    Level top = levels.peek();
+    Token.ID id = t.getTokenId();
+    keyless = top != null && (top.blockMapping ? !top.keyed : top == FLOW && (id == Token.ID.FlowEntry
+        || id == Token.ID.FlowMappingStart || id == Token.ID.FlowSequenceStart));
     return t;
   }
 

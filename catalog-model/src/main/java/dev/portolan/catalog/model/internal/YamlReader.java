@@ -92,13 +92,17 @@ public final class YamlReader {
     }
     text = loneCarriageReturns(text);
     String original = text;
+    boolean emptyKeys = false;
     for (int attempt = 0; ; attempt++) {
       try {
-        return readStream(text, original);
+        return readStream(text, original, emptyKeys);
+      } catch (EmptyKeys k) {
+        emptyKeys = true;
       } catch (TabSeparator t) {
         if (attempt >= MAX_TAB_RETRIES) {
           List<ReadDocument> err = new ArrayList<>();
-          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab separators, repeated %YAML directives or anchor names with . or / to read"));
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab separators, repeated %YAML"
+              + " directives or anchor names with . or / to read"));
           return err;
         }
         text = t.fixed;
@@ -107,6 +111,19 @@ public final class YamlReader {
   }
 
   private static final int MAX_TAB_RETRIES = 200;
+
+  /**
+   * A value indicator without a key ({@code : value}) stopped snakeyaml-engine's parser: the file is read
+   * again with {@link EmptyKeyScanner}, which reads such keys as Backstage's parser does. (Only then, because
+   * the extra step costs a few percent on every file.)
+   */
+  private static final class EmptyKeys extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EmptyKeys() {
+      super(null, null, false, false);
+    }
+  }
 
   /**
    * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}) and on blank lines; the
@@ -313,7 +330,7 @@ public final class YamlReader {
    * Reads the documents of {@code text}, which is {@code original} with some tabs replaced by spaces (so
    * every offset is the same in both).
    */
-  private List<ReadDocument> readStream(String text, String original) {
+  private List<ReadDocument> readStream(String text, String original, boolean emptyKeys) {
     List<ReadDocument> out = new ArrayList<>();
     String rest = text;
     String restOriginal = original;
@@ -323,7 +340,7 @@ public final class YamlReader {
     StreamState state = new StreamState();
     while (true) {
       try {
-        parseStream(rest, restOriginal, lineOffset, out, index, nodes, state);
+        parseStream(rest, restOriginal, emptyKeys, lineOffset, out, index, nodes, state);
         return out;
       } catch (StopFile e) {
         return out;
@@ -331,6 +348,9 @@ public final class YamlReader {
         checkTabSeparator(text, e, lineOffset);
         checkRepeatedVersion(text, e, lineOffset);
         checkAnchorName(text, original, e, lineOffset);
+        if (!emptyKeys && e.getProblem() != null && e.getProblem().endsWith("but found ':'")) {
+          throw new EmptyKeys();
+        }
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
@@ -692,10 +712,11 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, String original, int lineOffset, List<ReadDocument> out, int[] index,
-      int[] nodes, StreamState state) {
-    ParserImpl parser = new ParserImpl(settings,
-        new EmptyKeyScanner(new ScannerImpl(settings, new StreamReader(settings, text))));
+  private void parseStream(String text, String original, boolean emptyKeys, int lineOffset,
+      List<ReadDocument> out, int[] index, int[] nodes, StreamState state) {
+    ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+    ParserImpl parser = emptyKeys ? new ParserImpl(settings, new EmptyKeyScanner(scanner))
+        : new ParserImpl(settings, scanner);
     Doc doc = null;
     Lines lines = new Lines(text);
     FlowIndent flow = new FlowIndent(lines);
