@@ -20,6 +20,10 @@ final class JsMethods {
       "flat", "includes", "indexOf", "join", "lastIndexOf", "pop", "push", "reverse", "shift", "slice", "sort",
       "splice", "unshift");
 
+  /** The Number methods scaffolder-backend 4.x (Nunjitsu 0.7.0) lets templates call. */
+  private static final java.util.Set<String> CURRENT_NUMBER = java.util.Set.of("toExponential", "toFixed",
+      "toPrecision", "toString");
+
   private JsMethods() {}
 
   /**
@@ -31,6 +35,7 @@ final class JsMethods {
    */
   static JsFunction currentMethod(Object target, String name) {
     boolean allowed = (target instanceof String || target instanceof SafeStr) ? CURRENT_STRING.contains(name)
+        : target instanceof Double ? CURRENT_NUMBER.contains(name)
         : target instanceof JsArray && CURRENT_ARRAY.contains(name);
     return allowed ? method(target, name) : null;
   }
@@ -43,7 +48,20 @@ final class JsMethods {
     if (target instanceof JsArray a) {
       return arrayMethod(a, name);
     }
+    if (target instanceof Double d) {
+      return numberMethod(d, name);
+    }
     return null;
+  }
+
+  private static JsFunction numberMethod(double x, String name) {
+    return switch (name) {
+      case "toFixed" -> (in, a) -> JsNumbers.toFixed(x, arg(a, 0));
+      case "toPrecision" -> (in, a) -> JsNumbers.toPrecision(x, arg(a, 0));
+      case "toExponential" -> (in, a) -> JsNumbers.toExponential(x, arg(a, 0));
+      case "toString" -> (in, a) -> JsNumbers.toString(x, arg(a, 0));
+      default -> null;
+    };
   }
 
   private static Object arg(List<Object> args, int i) {
@@ -74,6 +92,10 @@ final class JsMethods {
       case "includes" -> (in, a) -> s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0)) >= 0;
       case "indexOf" -> (in, a) -> (double) s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0));
       case "lastIndexOf" -> (in, a) -> (double) s.lastIndexOf(Js.toStr(arg(a, 0)));
+      case "charCodeAt" -> (in, a) -> {
+        double i = Js.toInteger(arg(a, 0));
+        return i >= 0 && i < s.length() ? (double) s.charAt((int) i) : Double.NaN;
+      };
       case "charAt" -> (in, a) -> {
         int i = (int) Js.toInteger(arg(a, 0));
         return i >= 0 && i < s.length() ? String.valueOf(s.charAt(i)) : "";
@@ -183,6 +205,17 @@ final class JsMethods {
     };
   }
 
+  private static void flatten(JsArray arr, double depth, JsArray out, Interpreter in) {
+    for (Object o : arr.items) {
+      in.tick();
+      if (depth > 0 && o instanceof JsArray inner) {
+        flatten(inner, depth - 1, out, in);
+      } else {
+        out.add(o);
+      }
+    }
+  }
+
   private static JsFunction arrayMethod(JsArray arr, String name) {
     return switch (name) {
       case "join" -> (in, a) -> Builtins.join(arr, arg(a, 0) == Js.UNDEF ? "," : Js.toStr(arg(a, 0)), in);
@@ -208,6 +241,106 @@ final class JsMethods {
           }
         }
         return -1.0;
+      };
+      case "at" -> (in, a) -> {
+        double i = Js.toInteger(arg(a, 0));
+        return arr.get((int) Math.max(-1, i < 0 ? arr.size() + i : Math.min(i, Integer.MAX_VALUE)));
+      };
+      case "lastIndexOf" -> (in, a) -> {
+        Object x = arg(a, 0);
+        int n = arr.size();
+        double from = arg(a, 1) == Js.UNDEF ? n - 1 : Js.toInteger(arg(a, 1));
+        for (int i = (int) Math.min(from < 0 ? n + from : from, n - 1); i >= 0; i--) {
+          in.tick();
+          if (Js.strictEq(arr.items.get(i), x)) {
+            return (double) i;
+          }
+        }
+        return -1.0;
+      };
+      case "flat" -> (in, a) -> {
+        double depth = arg(a, 0) == Js.UNDEF ? 1 : Math.max(0, Js.toInteger(arg(a, 0)));
+        JsArray r = new JsArray();
+        flatten(arr, depth, r, in);
+        return r;
+      };
+      case "push", "append" -> (in, a) -> {
+        in.tick(a.size());
+        arr.items.addAll(a);
+        return (double) arr.size();
+      };
+      case "pop" -> (in, a) -> arr.size() == 0 ? Js.UNDEF : arr.items.remove(arr.size() - 1);
+      case "shift" -> (in, a) -> arr.size() == 0 ? Js.UNDEF : arr.items.remove(0);
+      case "unshift" -> (in, a) -> {
+        in.tick(arr.size() + a.size());
+        arr.items.addAll(0, a);
+        return (double) arr.size();
+      };
+      case "reverse" -> (in, a) -> {
+        in.tick(arr.size());
+        java.util.Collections.reverse(arr.items);
+        return arr;
+      };
+      case "sort" -> (in, a) -> {
+        in.tick(arr.size());
+        List<Object> defined = new java.util.ArrayList<>();
+        int undefined = 0;
+        for (Object o : arr.items) {
+          if (o == Js.UNDEF) {
+            undefined++;
+          } else {
+            defined.add(o);
+          }
+        }
+        defined.sort(java.util.Comparator.comparing(Js::toStr));
+        arr.items.clear();
+        arr.items.addAll(defined);
+        for (int i = 0; i < undefined; i++) {
+          arr.items.add(Js.UNDEF);
+        }
+        return arr;
+      };
+      case "fill" -> (in, a) -> {
+        int n = arr.size();
+        int st = relIndex(arg(a, 1), n, 0);
+        int en = relIndex(arg(a, 2), n, n);
+        for (int i = st; i < en; i++) {
+          in.tick();
+          arr.items.set(i, arg(a, 0));
+        }
+        return arr;
+      };
+      case "copyWithin" -> (in, a) -> {
+        int n = arr.size();
+        int to = relIndex(arg(a, 0), n, 0);
+        int st = relIndex(arg(a, 1), n, 0);
+        int en = relIndex(arg(a, 2), n, n);
+        int count = Math.min(en - st, n - to);
+        if (count > 0) {
+          in.tick(count);
+          List<Object> copy = new java.util.ArrayList<>(arr.items.subList(st, st + count));
+          for (int i = 0; i < count; i++) {
+            arr.items.set(to + i, copy.get(i));
+          }
+        }
+        return arr;
+      };
+      case "splice" -> (in, a) -> {
+        int n = arr.size();
+        if (arg(a, 0) == Js.UNDEF) {
+          return new JsArray();
+        }
+        int st = relIndex(arg(a, 0), n, 0);
+        int del = arg(a, 1) == Js.UNDEF ? n - st
+            : (int) Math.min(Math.max(0, Js.toInteger(arg(a, 1))), n - st);
+        in.tick(n + a.size());
+        List<Object> range = arr.items.subList(st, st + del);
+        JsArray removed = new JsArray(range);
+        range.clear();
+        if (a.size() > 2) {
+          arr.items.addAll(st, a.subList(2, a.size()));
+        }
+        return removed;
       };
       case "concat" -> (in, a) -> {
         JsArray r = new JsArray(arr.items);
