@@ -34,10 +34,53 @@ final class JsMethods {
    * @return the method, or null
    */
   static JsFunction currentMethod(Object target, String name) {
-    boolean allowed = (target instanceof String || target instanceof SafeStr) ? CURRENT_STRING.contains(name)
+    boolean string = target instanceof String || target instanceof SafeStr;
+    boolean allowed = string ? CURRENT_STRING.contains(name)
         : target instanceof Double ? CURRENT_NUMBER.contains(name)
         : target instanceof JsArray && CURRENT_ARRAY.contains(name);
-    return allowed ? method(target, name) : null;
+    JsFunction f = allowed ? method(target, name) : null;
+    if (f == null) {
+      return null;
+    }
+    int[] arity = string ? stringArity(name) : target instanceof Double ? new int[] {0, 1} : arrayArity(name);
+    return (in, a) -> {
+      int n = a.size();
+      if (n > 0 && a.get(n - 1) instanceof JsObject o && o.get("__keywords") != Js.UNDEF) {
+        throw new JsError("Template intrinsic " + name + " does not accept keyword arguments");
+      }
+      if (n < arity[0] || n > arity[1]) {
+        String range = arity[0] == arity[1] ? String.valueOf(arity[0])
+            : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
+        throw new JsError("Template intrinsic " + name + " requires " + range + " positional arguments, found " + n);
+      }
+      return f.call(in, a);
+    };
+  }
+
+  /** How many arguments current Backstage lets a template pass to a String method: {minimum, maximum}. */
+  private static int[] stringArity(String name) {
+    return switch (name) {
+      case "replace" -> new int[] {2, 2};
+      case "split" -> new int[] {0, 2};
+      case "includes", "startsWith", "endsWith", "indexOf", "lastIndexOf" -> new int[] {1, 2};
+      case "slice", "substring" -> new int[] {0, 2};
+      case "charAt", "charCodeAt" -> new int[] {0, 1};
+      case "concat" -> new int[] {0, Integer.MAX_VALUE};
+      default -> new int[] {0, 0};
+    };
+  }
+
+  /** How many arguments current Backstage lets a template pass to an Array method: {minimum, maximum}. */
+  private static int[] arrayArity(String name) {
+    return switch (name) {
+      case "at" -> new int[] {1, 1};
+      case "includes", "indexOf", "lastIndexOf" -> new int[] {1, 2};
+      case "copyWithin", "fill" -> new int[] {1, 3};
+      case "flat", "join" -> new int[] {0, 1};
+      case "slice" -> new int[] {0, 2};
+      case "pop", "shift", "sort", "reverse" -> new int[] {0, 0};
+      default -> new int[] {0, Integer.MAX_VALUE};
+    };
   }
 
   static JsFunction method(Object target, String name) {
@@ -111,36 +154,17 @@ final class JsMethods {
         return s.substring(Math.min(st, en), Math.max(st, en));
       };
       case "split" -> (in, a) -> {
-        Object sep = arg(a, 0);
-        JsArray r = new JsArray();
-        if (sep == Js.UNDEF) {
-          r.add(s);
-          return r;
-        }
-        if (sep instanceof JsRegex re) {
-          for (String part : re.pattern().split(new Builtins.BudgetedChars(s, in), -1)) {
-            r.add(part);
+        JsArray r = split(s, arg(a, 0), in);
+        if (arg(a, 1) != Js.UNDEF) {
+          // the limit is a uint32, as in JavaScript
+          double lim = Js.toNumber(arg(a, 1));
+          long limit = Double.isFinite(lim) ? ((long) (lim < 0 ? Math.ceil(lim) : Math.floor(lim))) & 0xFFFFFFFFL : 0;
+          if (limit < r.size()) {
+            r.items.subList((int) limit, r.size()).clear();
           }
-          return r;
         }
-        String sp = Js.toStr(sep);
-        if (sp.isEmpty()) {
-          for (int i = 0; i < s.length(); i++) {
-            r.add(String.valueOf(s.charAt(i)));
-          }
-          return r;
-        }
-        int from = 0;
-        int idx;
-        while ((idx = s.indexOf(sp, from)) >= 0) {
-          in.tick();
-          r.add(s.substring(from, idx));
-          from = idx + sp.length();
-        }
-        r.add(s.substring(from));
         return r;
-      };
-      case "replace" -> (in, a) -> {
+      };      case "replace" -> (in, a) -> {
         Object pat = arg(a, 0);
         if (pat instanceof JsRegex re) {
           return Builtins.regexReplace(s, re, arg(a, 1), in);
@@ -214,6 +238,36 @@ final class JsMethods {
         out.add(o);
       }
     }
+  }
+
+  private static JsArray split(String s, Object sep, Interpreter in) {
+    JsArray r = new JsArray();
+    if (sep == Js.UNDEF) {
+      r.add(s);
+      return r;
+    }
+    if (sep instanceof JsRegex re) {
+      for (String part : re.pattern().split(new Builtins.BudgetedChars(s, in), -1)) {
+        r.add(part);
+      }
+      return r;
+    }
+    String sp = Js.toStr(sep);
+    if (sp.isEmpty()) {
+      for (int i = 0; i < s.length(); i++) {
+        r.add(String.valueOf(s.charAt(i)));
+      }
+      return r;
+    }
+    int from = 0;
+    int idx;
+    while ((idx = s.indexOf(sp, from)) >= 0) {
+      in.tick();
+      r.add(s.substring(from, idx));
+      from = idx + sp.length();
+    }
+    r.add(s.substring(from));
+    return r;
   }
 
   private static JsFunction arrayMethod(JsArray arr, String name) {

@@ -146,6 +146,22 @@ class EngineTest {
   }
 
   @Test
+  void render_javaScriptMethodsOff_argumentCountsAsCurrentBackstage() {
+    Engine current = new Engine(Map.of(), Map.of(), RenderLimits.DEFAULTS, 0L, false);
+    JsonNode ctx = json("{\"name\":\"My-App\",\"list\":[\"b\",\"a\"]}");
+    assertThatThrownBy(() -> current.render("${{ name.toLowerCase(1) }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("t:1:").hasMessageContaining("toLowerCase requires 0 positional arguments, found 1");
+    assertThatThrownBy(() -> current.render("${{ list.at() }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("at requires 1 positional arguments, found 0");
+    assertThatThrownBy(() -> current.render("${{ name.slice(start=1) }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("slice does not accept keyword arguments");
+    assertThat(current.render("${{ name.split(\"-\", 1) | join }}|${{ list.concat(1, 2, 3) | join }}", "t",
+        Syntax.BACKSTAGE, ctx)).isEqualTo("My|ba123");
+    assertThat(ENGINE.render("${{ name.toLowerCase(1) }}", "t", Syntax.BACKSTAGE, ctx)).isEqualTo("my-app");
+  }
+
+  @Test
   void render_arrayMutation_staysInsideOneRender() {
     JsonNode ctx = json("{\"l\":[1,2]}");
     Engine.Compiled c = ENGINE.compile("${{ l.push(3) }}", "t", Syntax.BACKSTAGE);
