@@ -277,11 +277,8 @@ final class Js {
     if (d == 0) {
       return "0";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-      if (Math.abs(d) < 9e15) {
-        return Long.toString((long) d);
-      }
-      return new BigDecimal(d).toPlainString();
+    if (d == Math.rint(d) && Math.abs(d) < 9e15) {
+      return Long.toString((long) d);
     }
     String digits = null;
     int exp10 = 0;
