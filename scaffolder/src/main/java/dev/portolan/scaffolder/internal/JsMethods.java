@@ -155,6 +155,11 @@ final class JsMethods {
     return (int) Math.min(d, len);
   }
 
+  /** A String method's position argument: clamped into [0, len], negative counting as 0. */
+  private static int position(Object v, int len, int dflt) {
+    return v == Js.UNDEF ? dflt : Builtins.clampIndex(v, len);
+  }
+
   private static JsFunction stringMethod(String s, String name) {
     return switch (name) {
       case "toLowerCase", "toLocaleLowerCase" -> (in, a) -> s.toLowerCase(Locale.ROOT);
@@ -162,11 +167,15 @@ final class JsMethods {
       case "trim" -> (in, a) -> Js.trim(s);
       case "trimStart" -> (in, a) -> Js.trimStart(s);
       case "trimEnd" -> (in, a) -> Js.trimEnd(s);
-      case "startsWith" -> (in, a) -> s.startsWith(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0));
-      case "endsWith" -> (in, a) -> s.substring(0, relIndex(arg(a, 1), s.length(), s.length()))
+      case "startsWith" -> (in, a) -> s.startsWith(Js.toStr(arg(a, 0)), position(arg(a, 1), s.length(), 0));
+      case "endsWith" -> (in, a) -> s.substring(0, position(arg(a, 1), s.length(), s.length()))
           .endsWith(Js.toStr(arg(a, 0)));
-      case "includes" -> (in, a) -> s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0)) >= 0;
-      case "indexOf" -> (in, a) -> (double) s.indexOf(Js.toStr(arg(a, 0)), relIndex(arg(a, 1), s.length(), 0));
+      case "includes" -> (in, a) -> s.indexOf(Js.toStr(arg(a, 0)), position(arg(a, 1), s.length(), 0)) >= 0;
+      case "indexOf" -> (in, a) -> {
+        String search = Js.toStr(arg(a, 0));
+        int from = position(arg(a, 1), s.length(), 0);
+        return search.isEmpty() ? (double) from : (double) s.indexOf(search, from);
+      };
       case "lastIndexOf" -> (in, a) -> {
         double pos = arg(a, 1) == Js.UNDEF ? Double.NaN : Js.toNumber(arg(a, 1));
         int from = Double.isNaN(pos) ? s.length() : Builtins.clampIndex(pos, s.length());
@@ -192,20 +201,27 @@ final class JsMethods {
       };
       case "split" -> (in, a) -> {
         Object sep = arg(a, 0);
+        long limit = arg(a, 1) == Js.UNDEF ? 0xFFFFFFFFL : Integer.toUnsignedLong(Js.toInt32(arg(a, 1)));
         JsArray r = new JsArray();
+        if (limit == 0) {
+          return r;
+        }
         if (sep == Js.UNDEF) {
           r.add(s);
           return r;
         }
         if (sep instanceof JsRegex re) {
           for (String part : re.pattern().split(new Builtins.BudgetedChars(s, in), -1)) {
+            if (r.size() >= limit) {
+              break;
+            }
             r.add(part);
           }
           return r;
         }
         String sp = Js.toStr(sep);
         if (sp.isEmpty()) {
-          for (int i = 0; i < s.length(); i++) {
+          for (int i = 0; i < s.length() && r.size() < limit; i++) {
             r.add(String.valueOf(s.charAt(i)));
           }
           return r;
@@ -215,6 +231,9 @@ final class JsMethods {
         while ((idx = s.indexOf(sp, from)) >= 0) {
           in.tick();
           r.add(s.substring(from, idx));
+          if (r.size() >= limit) {
+            return r;
+          }
           from = idx + sp.length();
         }
         r.add(s.substring(from));
