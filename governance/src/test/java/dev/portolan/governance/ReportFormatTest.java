@@ -155,6 +155,22 @@ class ReportFormatTest {
   }
 
   @Test
+  void junit_controlCharactersInRuleText_wellFormedAndEscaped() throws Exception {
+    RulePack pack = RulePack.parse("- {id: X-1, title: \"bell \\a title\", severity: low, require: {field: spec.nowhere},"
+        + " message: \"{{entity}} rings \\a, breaks \\r\\n here\"}\n", "x.yaml");
+    Report r = Governance.builder().pack(pack).clock(Fixtures.clock()).build().evaluate(Fixtures.example());
+    String xml = ReportFormat.JUNIT.write(r);
+
+    Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+    Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("name")).isEqualTo("X-1 bell \\u0007 title");
+    Element failure = (Element) d.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("message")).contains(" rings \\u0007, breaks ").doesNotContain("\u0007");
+  }
+
+  @Test
   void markdown_summarisesCountsFindingsAndScorecards() {
     String md = ReportFormat.MARKDOWN.write(report());
     assertThat(md).startsWith("## Governance report (as of 2026-07-01)")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.core.internal.XmlText;
 import dev.portolan.catalog.model.EntityRef;
 import dev.portolan.catalog.model.SourcePosition;
 import java.io.IOException;
@@ -367,36 +368,9 @@ public final class CheckReport {
         p.message()).toString();
   }
 
-  /**
-   * The text with every character XML 1.0 cannot carry (control characters other than tab, line feed and
-   * carriage return, unpaired surrogates, U+FFFE and U+FFFF) written as a backslash, {@code u} and four hex
-   * digits, so any message gives a well-formed report.
-   */
+  /** The text made safe for the JUnit XML report: see {@link XmlText#of}. */
   static String xml(String text) {
-    StringBuilder sb = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean ok;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        if (sb != null) {
-          sb.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-        continue;
-      }
-      ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD);
-      if (ok) {
-        if (sb != null) {
-          sb.append(c);
-        }
-      } else {
-        if (sb == null) {
-          sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-      }
-    }
-    return sb == null ? text : sb.toString();
+    return XmlText.of(text);
   }
 
   private static boolean hasError(List<CatalogProblem> found) {

@@ -166,8 +166,88 @@ public final class EventStore {
     }
   }
 
-  /** Merges the change records waiting in the batch; done before anything reads the change times. */
+  /** Deployment records read from lines, waiting in a batch so their id lookups overlap (see {@link #flush}). */
+  private static final int DEPLOYMENT_BATCH = 32;
+  private final byte[][] pdId = new byte[DEPLOYMENT_BATCH][];
+  private final int[] pdIdOff = new int[DEPLOYMENT_BATCH];
+  private final int[] pdIdLen = new int[DEPLOYMENT_BATCH];
+  private final long[] pdHash = new long[DEPLOYMENT_BATCH];
+  private final int[] pdService = new int[DEPLOYMENT_BATCH];
+  private final int[] pdEnv = new int[DEPLOYMENT_BATCH];
+  private final int[] pdStatus = new int[DEPLOYMENT_BATCH];
+  private final long[] pdFinished = new long[DEPLOYMENT_BATCH];
+  private final int[][] pdCommits = new int[DEPLOYMENT_BATCH][];
+  private final boolean[] pdRollback = new boolean[DEPLOYMENT_BATCH];
+  private final boolean[] pdHotfix = new boolean[DEPLOYMENT_BATCH];
+  private final byte[][] pdOf = new byte[DEPLOYMENT_BATCH][];
+  private final int[] pdOfOff = new int[DEPLOYMENT_BATCH];
+  private final int[] pdOfLen = new int[DEPLOYMENT_BATCH];
+  private int nPendingDeployments;
+
+  /**
+   * Adds a validated deployment record whose id (and rollback target) are ranges of ISO-8859-1 bytes. The record
+   * waits in a batch: the bytes must stay unchanged until the next {@link #flush}.
+   *
+   * @param id the bytes of the id
+   * @param idOff its first byte
+   * @param idLen its length
+   * @param service the service id
+   * @param env the normalised environment id
+   * @param status the normalised status id
+   * @param finished epoch microseconds, or {@link #NONE}
+   * @param commits sha ids (any order, may repeat); the array is not kept
+   * @param n how many entries of {@code commits} are used
+   * @param rollback whether it is a rollback
+   * @param hotfix whether it is a hotfix
+   * @param of the bytes of the id of the deployment it rolls back, or null
+   * @param ofOff its first byte
+   * @param ofLen its length
+   */
+  void deployment(
+      byte[] id, int idOff, int idLen, int service, int env, int status, long finished, int[] commits, int n,
+      boolean rollback, boolean hotfix, byte[] of, int ofOff, int ofLen) {
+    count(Counter.DEPLOYMENT_RECORDS);
+    int k = nPendingDeployments;
+    pdId[k] = id;
+    pdIdOff[k] = idOff;
+    pdIdLen[k] = idLen;
+    pdHash[k] = StringTable.hash(id, idOff, idLen);
+    pdService[k] = service;
+    pdEnv[k] = env;
+    pdStatus[k] = status;
+    pdFinished[k] = finished;
+    pdCommits[k] = sortedUnique(commits, n);
+    pdRollback[k] = rollback;
+    pdHotfix[k] = hotfix;
+    pdOf[k] = of;
+    pdOfOff[k] = ofOff;
+    pdOfLen[k] = ofLen;
+    if (++nPendingDeployments == DEPLOYMENT_BATCH) {
+      flushDeployments();
+    }
+  }
+
+  private void flushDeployments() {
+    int n = nPendingDeployments;
+    depIds.touch(pdHash, n);
+    for (int k = 0; k < n; k++) {
+      int d = depIds.id(pdId[k], pdIdOff[k], pdIdLen[k], pdHash[k]);
+      int of = pdOf[k] == null ? -1 : depIds.id(pdOf[k], pdOfOff[k], pdOfLen[k]);
+      mergeDeployment(
+          d, pdService[k], pdEnv[k], pdStatus[k], pdFinished[k], pdCommits[k], pdRollback[k], pdHotfix[k], of);
+      pdId[k] = null;
+      pdOf[k] = null;
+      pdCommits[k] = null;
+    }
+    nPendingDeployments = 0;
+  }
+
+  /**
+   * Merges the change and deployment records waiting in their batches; done before anything reads the merged
+   * records, and before the bytes of waiting records change.
+   */
   public void flush() {
+    flushDeployments();
     long[] p = pending;
     int n = nPending;
     for (int k = 0; k < n; k++) {
@@ -196,12 +276,11 @@ public final class EventStore {
     }
     long[] k = keys;
     for (int j = 0; j < n; j++) {
-      if (ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
-        shas.touch(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
-      } else {
+      if (!ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
         k[3 * j + 2] = -1;
       }
     }
+    shas.touch(k, n);
     for (int j = 0; j < n; j++) {
       out[j] = k[3 * j + 2] < 0 ? shas.id(b, from[j], len[j]) : shas.packed(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
       ensureSha(out[j]);
@@ -246,7 +325,10 @@ public final class EventStore {
    * @return the id in {@link #values}
    */
   int valueId(char[] c, int off, int len) {
-    int raw = rawValues.id(c, off, len);
+    return value(rawValues.id(c, off, len));
+  }
+
+  private int value(int raw) {
     if (raw >= rawToValue.length) {
       int old = rawToValue.length;
       rawToValue = Arrays.copyOf(rawToValue, Math.max(raw + 1, old * 2));
@@ -258,6 +340,11 @@ public final class EventStore {
       rawToValue[raw] = v;
     }
     return v;
+  }
+
+  /** The id of a normalised environment or status value given as ISO-8859-1 bytes. */
+  int valueId(byte[] b, int off, int len) {
+    return value(rawValues.id(b, off, len));
   }
 
   int valueId(String s) {
@@ -456,9 +543,9 @@ public final class EventStore {
         mergeChange(shaMap[id], other.shaTime[id]);
       }
     }
-    int[] svcMap = remap(other.services, services);
-    int[] valueMap = remap(other.values, values);
-    int[] depMap = remap(other.depIds, depIds);
+    int[] svcMap = services.absorb(other.services);
+    int[] valueMap = values.absorb(other.values);
+    int[] depMap = depIds.absorb(other.depIds);
     int[] buf = new int[16];
     for (int d = 0; d < other.depIds.size(); d++) {
       if ((other.depFlags[d] & PRESENT) == 0) {
@@ -481,14 +568,6 @@ public final class EventStore {
     for (Inc i : other.incidents.values()) {
       mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
     }
-  }
-
-  private static int[] remap(StringTable from, StringTable to) {
-    int[] map = new int[from.size()];
-    for (int id = 0; id < map.length; id++) {
-      map[id] = to.id(from.text(id));
-    }
-    return map;
   }
 
   private static final int[] NO_COMMITS = new int[0];

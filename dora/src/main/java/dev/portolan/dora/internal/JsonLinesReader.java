@@ -176,6 +176,8 @@ public final class JsonLinesReader {
       off = e + 1;
       line++;
     }
+    // Records waiting in batches may point into this block, which is about to be overwritten.
+    store.flush();
     long lines = line - firstLine;
     finish(lines);
     return lines;

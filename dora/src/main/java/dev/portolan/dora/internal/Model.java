@@ -7,12 +7,10 @@ import dev.portolan.dora.internal.EventStore.Inc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +36,8 @@ public final class Model {
   /** Per service: first-delivery time and lead of its delivered changes with a lead, in delivery order. */
   private final long[][] leadAt;
   private final long[][] leadUs;
+  /** Per service: how many of the entries of {@link #leadAt} and {@link #leadUs} are samples. */
+  private final int[] leadCount;
   /** Per service: incidents' opening and resolution. */
   private final long[][] incOpened;
   private final long[][] incResolved;
@@ -167,12 +167,29 @@ public final class Model {
 
     // 2. First delivery of each (service, sha) and the lead-time samples.
     int shaCount = store.shas.size();
+    boolean[] rootSha = new boolean[shaCount];
+    for (long k : wanted.keySet()) {
+      rootSha[(int) k] = true;
+    }
     int[] firstService = new int[shaCount];
     Arrays.fill(firstService, -1);
-    Set<Long> morePairs = new HashSet<>();
+    LongSet morePairs = new LongSet();
     long[] shaTime = store.shaTime;
-    LongList[] at = new LongList[ns];
-    LongList[] lead = new LongList[ns];
+    // Each service's samples fit in the commits of its deployments, so the arrays are made once, at that size.
+    int[] room = new int[ns];
+    for (int p = 0; p < n; p++) {
+      int d = sorted[p];
+      if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
+        room[svc[p]] += store.depCommits[d].length;
+      }
+    }
+    leadAt = new long[ns][];
+    leadUs = new long[ns][];
+    for (int s = 0; s < ns; s++) {
+      leadAt[s] = new long[room[s]];
+      leadUs[s] = new long[room[s]];
+    }
+    leadCount = new int[ns];
     long delivered = 0;
     long unknown = 0;
     long negative = 0;
@@ -194,7 +211,7 @@ public final class Model {
           continue;
         }
         delivered++;
-        if (!wanted.isEmpty()) {
+        if (rootSha[sha]) {
           Long k = key(s, sha);
           if (wanted.containsKey(k)) {
             wanted.put(k, p);
@@ -210,19 +227,10 @@ public final class Model {
           negative++;
           continue;
         }
-        if (at[s] == null) {
-          at[s] = new LongList();
-          lead[s] = new LongList();
-        }
-        at[s].add(f);
-        lead[s].add(l);
+        int k = leadCount[s]++;
+        leadAt[s][k] = f;
+        leadUs[s][k] = l;
       }
-    }
-    leadAt = new long[ns][];
-    leadUs = new long[ns][];
-    for (int s = 0; s < ns; s++) {
-      leadAt[s] = at[s] == null ? new long[0] : at[s].toArray();
-      leadUs[s] = lead[s] == null ? new long[0] : lead[s].toArray();
     }
     long changesUnique = 0;
     long neverDeployed = 0;
@@ -471,8 +479,8 @@ public final class Model {
     }
     for (int s : all) {
       long[] a = leadAt[s];
-      int lo = lowerBound(a, 0, a.length, from);
-      int hi = lowerBound(a, lo, a.length, to);
+      int lo = lowerBound(a, 0, leadCount[s], from);
+      int hi = lowerBound(a, lo, leadCount[s], to);
       lt.addAll(leadUs[s], lo, hi);
     }
     ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(durations(lt, profile, true));

@@ -65,14 +65,21 @@ final class RawEvent {
   /** The field the last rejection is about, or null for the whole object. */
   private String problemField;
 
-  /** One text field, copied into a reusable buffer. */
+  /**
+   * One text field: a range of the line's ASCII bytes when read by the line parser, else copied into a reusable
+   * character buffer.
+   */
   static final class Text {
     byte kind;
     char[] buf = new char[64];
+    /** The line's bytes when the value is a range of them, else null. */
+    byte[] bytes;
+    int off;
     int len;
 
     void read(JsonParser p, JsonToken t) throws IOException {
       kind = kind(p, t);
+      bytes = null;
       if (kind == STRING) {
         len = p.getTextLength();
         if (len > buf.length) {
@@ -82,16 +89,12 @@ final class RawEvent {
       }
     }
 
-    /** Takes a value from the line parser: ASCII bytes when a string. */
-    void set(byte k, byte[] b, int off, int n) {
+    /** Takes a value from the line parser: ASCII bytes when a string, which stay valid while the line is. */
+    void set(byte k, byte[] b, int from, int n) {
       kind = k;
       if (k == STRING) {
-        if (n > buf.length) {
-          buf = new char[Math.max(n, buf.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-          buf[i] = (char) b[off + i];
-        }
+        bytes = b;
+        off = from;
         len = n;
       }
     }
@@ -100,8 +103,20 @@ final class RawEvent {
       return kind == STRING && len > 0;
     }
 
+    /** The id of the string value in a table. */
+    int id(StringTable t) {
+      return bytes != null ? t.id(bytes, off, len) : t.id(buf, 0, len);
+    }
+
+    /** The id of the string value among the store's normalised values. */
+    int valueId(EventStore store) {
+      return bytes != null ? store.valueId(bytes, off, len) : store.valueId(buf, 0, len);
+    }
+
     String str() {
-      return new String(buf, 0, len);
+      return bytes != null
+          ? new String(bytes, off, len, java.nio.charset.StandardCharsets.ISO_8859_1)
+          : new String(buf, 0, len);
     }
   }
 
@@ -268,7 +283,6 @@ final class RawEvent {
   private int shaLen;
   private int[] commitFrom = new int[16];
   private int[] commitLen = new int[16];
-  private char[] stampChars = new char[40];
   /** Set by {@link #value}: where a string value starts and how long it is. */
   private int strFrom;
   private int strLen;
@@ -369,9 +383,11 @@ final class RawEvent {
       long w = (long) LONGS.get(b, i);
       long q = w ^ 0x2222222222222222L;
       long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
-      long special = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
-      if ((special & HIGHS) != 0) {
-        break;
+      long special = (((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w) & HIGHS;
+      if (special != 0) {
+        // Bytes before the first special one borrow nothing, so the lowest flag is exactly that byte.
+        int k = i + (Long.numberOfTrailingZeros(special) >>> 3);
+        return b[k] == '"' ? k : -1;
       }
       i += 8;
     }
@@ -405,17 +421,54 @@ final class RawEvent {
     return out;
   }
 
+  /**
+   * Each name as three words: its first eight bytes (zero-padded), then for longer names the eight bytes at 8
+   * and the last eight bytes; names are at most 24 bytes long.
+   */
+  private static final long[] FIRST = new long[NAMES.length];
+  private static final long[] MID = new long[NAMES.length];
+  private static final long[] LAST = new long[NAMES.length];
+
+  static {
+    for (int f = 1; f < NAMES.length; f++) {
+      byte[] padded = Arrays.copyOf(NAMES[f], NAMES[f].length + 8);
+      int len = NAMES[f].length;
+      FIRST[f] = first(padded, 0, len);
+      MID[f] = len > 16 ? (long) LONGS.get(padded, 8) : 0;
+      LAST[f] = len > 8 ? (long) LONGS.get(padded, len - 8) : 0;
+    }
+  }
+
+  private static long first(byte[] b, int off, int len) {
+    long w = (long) LONGS.get(b, off);
+    return len >= 8 ? w : w & ((1L << (8 * len)) - 1);
+  }
+
   private static int field(byte[] b, int off, int len) {
     if (len >= BY_LENGTH.length) {
       return F_OTHER;
     }
-    for (int f : BY_LENGTH[len]) {
-      byte[] n = NAMES[f];
-      int i = 0;
-      while (i < len && b[off + i] == n[i]) {
-        i++;
+    int[] candidates = BY_LENGTH[len];
+    if (candidates.length == 0) {
+      return F_OTHER;
+    }
+    if (off + 8 > b.length) {
+      return fieldByBytes(b, off, len);
+    }
+    long first = first(b, off, len);
+    long mid = len > 16 ? (long) LONGS.get(b, off + 8) : 0;
+    long last = len > 8 ? (long) LONGS.get(b, off + len - 8) : 0;
+    for (int f : candidates) {
+      if (FIRST[f] == first && LAST[f] == last && MID[f] == mid) {
+        return f;
       }
-      if (i == len) {
+    }
+    return F_OTHER;
+  }
+
+  private static int fieldByBytes(byte[] b, int off, int len) {
+    for (int f : BY_LENGTH[len]) {
+      if (Arrays.equals(b, off, off + len, NAMES[f], 0, len)) {
         return f;
       }
     }
@@ -570,13 +623,7 @@ final class RawEvent {
   private void stamp(byte[] b, int s, int n, byte kind, Stamp st) {
     st.kind = kind;
     if (kind == STRING) {
-      if (n > stampChars.length) {
-        stampChars = new char[n];
-      }
-      for (int i = 0; i < n; i++) {
-        stampChars[i] = (char) b[s + i];
-      }
-      st.value = ts.parse(stampChars, 0, n);
+      st.value = ts.parse(b, s, n);
       st.noOffset = st.value != Timestamps.INVALID && !ts.hadOffset();
     }
   }
@@ -894,17 +941,25 @@ final class RawEvent {
       return invalid("finished_at", badTime("deployment", "finished_at"));
     }
     int n = kCommits == LIST_OK ? nCommits : 0;
+    if (id.bytes != null && (rollbackOf.bytes != null || !rollbackOf.nonEmpty())) {
+      boolean of = rollbackOf.nonEmpty();
+      store.deployment(
+          id.bytes, id.off, id.len, service.id(store.services), env.valueId(store), status.valueId(store), fin,
+          commits, n, kRollback == TRUE, kHotfix == TRUE, of ? rollbackOf.bytes : null,
+          of ? rollbackOf.off : 0, of ? rollbackOf.len : 0);
+      return null;
+    }
     store.deployment(
-        store.depIds.id(id.buf, 0, id.len),
-        store.services.id(service.buf, 0, service.len),
-        store.valueId(env.buf, 0, env.len),
-        store.valueId(status.buf, 0, status.len),
+        id.id(store.depIds),
+        service.id(store.services),
+        env.valueId(store),
+        status.valueId(store),
         fin,
         commits,
         n,
         kRollback == TRUE,
         kHotfix == TRUE,
-        rollbackOf.nonEmpty() ? store.depIds.id(rollbackOf.buf, 0, rollbackOf.len) : -1);
+        rollbackOf.nonEmpty() ? rollbackOf.id(store.depIds) : -1);
     return null;
   }
 

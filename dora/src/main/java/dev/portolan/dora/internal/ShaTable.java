@@ -1,5 +1,8 @@
 package dev.portolan.dora.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,36 +70,14 @@ final class ShaTable {
 
   /** The id of an ASCII sha given as bytes. */
   int id(byte[] c, int off, int len) {
-    if (len == 40) {
-      long a = 0;
-      long b = 0;
-      long d = 0;
-      int bad = 0;
-      for (int i = 0; i < 16; i++) {
-        int x = nibble(c[off + i]);
-        bad |= x;
-        a = (a << 4) | (x & 0xf);
-      }
-      for (int i = 16; i < 32; i++) {
-        int x = nibble(c[off + i]);
-        bad |= x;
-        b = (b << 4) | (x & 0xf);
-      }
-      for (int i = 32; i < 40; i++) {
-        int x = nibble(c[off + i]);
-        bad |= x;
-        d = (d << 4) | (x & 0xf);
-      }
-      if (bad >= 0) {
-        return packed(a, b, d);
-      }
+    long[] k = one;
+    if (pack(c, off, len, k, 0)) {
+      return packed(k[0], k[1], k[2]);
     }
     return otherId(new String(c, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
-  private static int nibble(byte ch) {
-    return ch >= 0 ? NIBBLE[ch] : -1;
-  }
+  private final long[] one = new long[3];
 
   private static int nibble(char ch) {
     return ch < 128 ? NIBBLE[ch] : -1;
@@ -115,8 +96,13 @@ final class ShaTable {
   /** Loads folded into this field keep the JIT from dropping {@link #touch}. */
   private long sink;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGHS = 0x8080808080808080L;
+
   /**
-   * Packs a 40-character lower-case hex sha given as bytes into three longs at {@code key[at..at+2]}.
+   * Packs a 40-character lower-case hex sha given as bytes into three longs at {@code key[at..at+2]}: the first
+   * 16 digits, the next 16, the last 8, each read as a big-endian hex number.
    *
    * @return false when the text is not such a sha
    */
@@ -124,29 +110,51 @@ final class ShaTable {
     if (len != 40) {
       return false;
     }
-    long a = 0;
-    long b = 0;
-    long d = 0;
-    int bad = 0;
-    for (int i = 0; i < 16; i++) {
-      int x = nibble(c[off + i]);
-      bad |= x;
-      a = (a << 4) | (x & 0xf);
+    long w0 = hex8(c, off);
+    long w1 = hex8(c, off + 8);
+    long w2 = hex8(c, off + 16);
+    long w3 = hex8(c, off + 24);
+    long w4 = hex8(c, off + 32);
+    key[at] = (w0 << 32) | w1;
+    key[at + 1] = (w2 << 32) | w3;
+    key[at + 2] = w4;
+    return (w0 | w1 | w2 | w3 | w4) >= 0;
+  }
+
+  /**
+   * The value of eight lower-case hex digits at {@code b[i..i+8)}, all eight checked and converted at once in
+   * one long; -1 when one is not {@code [0-9a-f]}.
+   */
+  static long hex8(byte[] b, int i) {
+    long x = (long) LONGS.get(b, i);
+    // With every byte below 0x80, these sums carry nothing between bytes: each byte's high bit tells one range.
+    long digit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
+    long letter = (x + 0x1F1F1F1F1F1F1F1FL) & ~(x + 0x1919191919191919L);
+    if (((digit | letter) & ~x & HIGHS) != HIGHS) {
+      return -1;
     }
-    for (int i = 16; i < 32; i++) {
-      int x = nibble(c[off + i]);
-      bad |= x;
-      b = (b << 4) | (x & 0xf);
+    long n = (x & 0x0F0F0F0F0F0F0F0FL) + ((letter & HIGHS) >>> 7) * 9;
+    // Byte k holds digit k; gather them into one big-endian number.
+    long p = ((n & 0x000F000F000F000FL) << 4) | ((n >>> 8) & 0x000F000F000F000FL);
+    long q = ((p & 0x000000FF000000FFL) << 8) | ((p >>> 16) & 0x000000FF000000FFL);
+    return ((q & 0xFFFFL) << 16) | ((q >>> 32) & 0xFFFFL);
+  }
+
+  /**
+   * Reads the slots of n packed shas ({@code key[3j..3j+2]}, skipping those whose third long is negative), so
+   * their cache misses overlap before any is looked up.
+   */
+  void touch(long[] key, int n) {
+    long[] t = table;
+    int m = mask;
+    long s = 0;
+    for (int j = 0; j < n; j++) {
+      long d = key[3 * j + 2];
+      if (d >= 0) {
+        s += t[3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m) + 2];
+      }
     }
-    for (int i = 32; i < 40; i++) {
-      int x = nibble(c[off + i]);
-      bad |= x;
-      d = (d << 4) | (x & 0xf);
-    }
-    key[at] = a;
-    key[at + 1] = b;
-    key[at + 2] = d;
-    return bad >= 0;
+    sink += s;
   }
 
   /**

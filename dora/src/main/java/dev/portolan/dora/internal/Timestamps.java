@@ -25,6 +25,9 @@ public final class Timestamps {
     return hadOffset;
   }
 
+  /** Characters of a timestamp given as characters, as bytes. */
+  private byte[] scratch = new byte[40];
+
   /**
    * Parses a timestamp.
    *
@@ -49,36 +52,57 @@ public final class Timestamps {
    * @return epoch microseconds, or {@link #INVALID}
    */
   public long parse(char[] c, int off, int len) {
+    if (scratch.length < len) {
+      scratch = new byte[len];
+    }
+    byte[] b = scratch;
+    for (int i = 0; i < len; i++) {
+      char ch = c[off + i];
+      if (ch >= 0x80) {
+        // Every character of a timestamp is ASCII.
+        return INVALID;
+      }
+      b[i] = (byte) ch;
+    }
+    return parse(b, 0, len);
+  }
+
+  /**
+   * Parses a timestamp from a range of ASCII bytes (any byte above 0x7f makes it invalid).
+   *
+   * @param c the bytes
+   * @param off the first byte
+   * @param len the number of bytes
+   * @return epoch microseconds, or {@link #INVALID}
+   */
+  public long parse(byte[] c, int off, int len) {
     if (len < 19) {
       return INVALID;
     }
     int end = off + len;
-    int year = digits(c, off, 4);
-    if (year < 1 || c[off + 4] != '-') {
-      return INVALID;
-    }
-    int month = digits(c, off + 5, 2);
-    if (month < 1 || month > 12 || c[off + 7] != '-') {
-      return INVALID;
-    }
-    int day = digits(c, off + 8, 2);
-    if (day < 1 || day > daysInMonth(year, month)) {
-      return INVALID;
-    }
-    char sep = c[off + 10];
-    if (sep != 'T' && sep != 't' && sep != ' ') {
-      return INVALID;
-    }
-    int hour = digits(c, off + 11, 2);
-    if (hour < 0 || hour > 23 || c[off + 13] != ':') {
-      return INVALID;
-    }
-    int minute = digits(c, off + 14, 2);
-    if (minute < 0 || minute > 59 || c[off + 16] != ':') {
-      return INVALID;
-    }
-    int second = digits(c, off + 17, 2);
-    if (second < 0 || second > 59) {
+    int year = digits2(c, off) * 100 + digits2(c, off + 2);
+    int month = digits2(c, off + 5);
+    int day = digits2(c, off + 8);
+    int hour = digits2(c, off + 11);
+    int minute = digits2(c, off + 14);
+    int second = digits2(c, off + 17);
+    byte sep = c[off + 10];
+    if (year < 1
+        || c[off + 4] != '-'
+        || c[off + 7] != '-'
+        || c[off + 13] != ':'
+        || c[off + 16] != ':'
+        || (sep != 'T' && sep != 't' && sep != ' ')
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > daysInMonth(year, month)
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return INVALID;
     }
     int p = off + 19;
@@ -96,9 +120,7 @@ public final class Timestamps {
       for (int i = start; i < p; i++) {
         micros = micros * 10 + (c[i] - '0');
       }
-      for (int i = digits; i < 6; i++) {
-        micros *= 10;
-      }
+      micros *= SCALE[digits];
     }
     long offsetSeconds = 0;
     boolean offset;
@@ -107,8 +129,8 @@ public final class Timestamps {
     } else if ((c[p] == 'Z' || c[p] == 'z') && p + 1 == end) {
       offset = true;
     } else if ((c[p] == '+' || c[p] == '-') && p + 6 == end && c[p + 3] == ':') {
-      int oh = digits(c, p + 1, 2);
-      int om = digits(c, p + 4, 2);
+      int oh = digits2(c, p + 1);
+      int om = digits2(c, p + 4);
       if (oh < 0 || oh > 23 || om < 0 || om > 59) {
         return INVALID;
       }
@@ -123,16 +145,17 @@ public final class Timestamps {
     return seconds * US_PER_SECOND + micros;
   }
 
-  private static int digits(char[] c, int off, int n) {
-    int v = 0;
-    for (int i = off; i < off + n; i++) {
-      char ch = c[i];
-      if (ch < '0' || ch > '9') {
-        return -1;
-      }
-      v = v * 10 + (ch - '0');
+  /** What a fraction of n digits is multiplied by to give microseconds. */
+  private static final long[] SCALE = {1, 100_000, 10_000, 1_000, 100, 10, 1};
+
+  /** The value of two decimal digits, or a negative number when one is not a digit. */
+  private static int digits2(byte[] c, int off) {
+    int a = c[off] - '0';
+    int b = c[off + 1] - '0';
+    if ((a | b) < 0 || a > 9 || b > 9) {
+      return -10_000;
     }
-    return v;
+    return a * 10 + b;
   }
 
   private static int daysInMonth(int year, int month) {

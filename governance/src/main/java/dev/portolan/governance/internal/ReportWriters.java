@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.core.internal.XmlText;
 import dev.portolan.governance.EntityScore;
 import dev.portolan.governance.Finding;
 import dev.portolan.governance.GovernanceException;
@@ -303,7 +304,7 @@ public final class ReportWriters {
         String title = r.rule(suite.getKey()).map(Rule::title).orElse(suite.getKey());
         w.writeCharacters("  ");
         w.writeStartElement("testsuite");
-        w.writeAttribute("name", suite.getKey() + " " + title);
+        w.writeAttribute("name", XmlText.of(suite.getKey() + " " + title));
         w.writeAttribute("tests", String.valueOf(cases.size()));
         w.writeAttribute("failures", String.valueOf(count(cases, RuleResult.Status.FAIL)));
         w.writeAttribute("errors", String.valueOf(count(cases, RuleResult.Status.ERROR)));
@@ -314,11 +315,11 @@ public final class ReportWriters {
           w.writeCharacters("    ");
           w.writeStartElement("testcase");
           w.writeAttribute("classname", c.rule());
-          w.writeAttribute("name", c.entity());
+          w.writeAttribute("name", XmlText.of(c.entity()));
           List<Finding> fs = byCase.getOrDefault(c.rule() + "|" + c.entity(), List.of());
           if (c.status() == RuleResult.Status.WAIVED) {
             w.writeStartElement("skipped");
-            w.writeAttribute("message", "waived: " + fs.stream().map(f -> f.waiver().orElse("")).distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+            w.writeAttribute("message", XmlText.of("waived: " + fs.stream().map(f -> f.waiver().orElse("")).distinct().reduce((a, b) -> a + ", " + b).orElse("")));
             w.writeEndElement();
           } else if (c.status() != RuleResult.Status.PASS) {
             boolean error = c.status() == RuleResult.Status.ERROR;
@@ -328,12 +329,12 @@ public final class ReportWriters {
               }
               w.writeStartElement(error ? "error" : "failure");
               w.writeAttribute("type", f.severity().label());
-              w.writeAttribute("message", f.message());
+              w.writeAttribute("message", XmlText.of(f.message()));
               StringBuilder body = new StringBuilder();
               f.location().ifPresent(l -> body.append(l).append('\n'));
               body.append("path: ").append(String.join(" -> ", f.path()));
               r.rule(f.rule()).flatMap(Rule::remediation).ifPresent(u -> body.append("\nremediation: ").append(u));
-              w.writeCharacters(body.toString());
+              w.writeCharacters(XmlText.of(body.toString()));
               w.writeEndElement();
             }
           }

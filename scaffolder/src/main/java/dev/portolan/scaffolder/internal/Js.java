@@ -280,23 +280,9 @@ final class Js {
     if (d == Math.rint(d) && Math.abs(d) < 9e15) {
       return Long.toString((long) d);
     }
-    String digits = null;
-    int exp10 = 0;
-    BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        BigDecimal st = r.stripTrailingZeros();
-        digits = st.unscaledValue().abs().toString();
-        exp10 = digits.length() - st.scale();
-        break;
-      }
-    }
-    if (digits == null) {
-      BigDecimal st = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-      digits = st.unscaledValue().abs().toString();
-      exp10 = digits.length() - st.scale();
-    }
+    BigDecimal st = shortest(Math.abs(d));
+    String digits = st.unscaledValue().toString();
+    int exp10 = digits.length() - st.scale();
     StringBuilder sb = new StringBuilder();
     if (d < 0) {
       sb.append('-');
@@ -317,6 +303,24 @@ final class Js {
       sb.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
     }
     return sb.toString();
+  }
+
+  /**
+   * The decimal with the fewest significant digits that reads back as {@code d} (the closest one when
+   * several have that many), without trailing zeros: the digits JavaScript prints for a number.
+   *
+   * @param d a positive finite double
+   * @return the digits and scale
+   */
+  static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == d) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return new BigDecimal(Double.toString(d)).stripTrailingZeros();
   }
 
   static String propertyKey(Object key) {

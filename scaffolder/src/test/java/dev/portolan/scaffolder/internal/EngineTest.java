@@ -110,6 +110,51 @@ class EngineTest {
   }
 
   @Test
+  void render_numberMethods_giveJavaScriptsText() {
+    Engine current = new Engine(Map.of(), Map.of(), RenderLimits.DEFAULTS, 0L, false);
+    JsonNode ctx = json("{\"port\":8080,\"ratio\":0.125,\"big\":1e21}");
+    String t = "${{ port.toString() }}|${{ port.toString(16) }}|${{ ratio.toFixed(2) }}|${{ ratio.toPrecision(2) }}|"
+        + "${{ port.toExponential(1) }}|${{ big.toFixed(2) }}|${{ (1.005).toFixed(2) }}";
+    String expected = "8080|1f90|0.13|0.13|8.1e+3|1e+21|1.00";
+    assertThat(ENGINE.render(t, "t", Syntax.BACKSTAGE, ctx)).isEqualTo(expected);
+    assertThat(current.render(t, "t", Syntax.BACKSTAGE, ctx)).isEqualTo(expected);
+    assertThatThrownBy(() -> current.render("${{ port.toFixed(101) }}", "t", Syntax.BACKSTAGE, ctx))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("t:1:")
+        .hasMessageContaining("toFixed() digits argument must be between 0 and 100");
+  }
+
+  @Test
+  void render_stringCharCodeAt_givesUtf16CodeUnits() {
+    assertThat(render("${{ s.charCodeAt(0) }}|${{ s.charCodeAt(1) }}|${{ s.charCodeAt(9) }}", "{\"s\":\"A\u00e9\"}"))
+        .isEqualTo("65|233|NaN");
+  }
+
+  @Test
+  void render_arrayMethods_workAsInJavaScriptInBothModes() {
+    Engine current = new Engine(Map.of(), Map.of(), RenderLimits.DEFAULTS, 0L, false);
+    for (Engine e : new Engine[] {ENGINE, current}) {
+      JsonNode ctx = json("{\"l\":[\"b\",\"a\",\"c\"],\"n\":[10,9,1],\"nested\":[1,[2,[3,[4]]]]}");
+      assertThat(e.render("${{ l.at(-1) }}|${{ l.at(5) }}|${{ l.lastIndexOf(\"a\") }}|${{ n.sort() | join(\",\") }}|"
+          + "${{ nested.flat() | dump }}|${{ nested.flat(9) | dump }}", "t", Syntax.BACKSTAGE, ctx))
+          .isEqualTo("c||1|1,10,9|[1,2,[3,[4]]]|[1,2,3,4]");
+      assertThat(e.render("{% set x = l.push(\"d\", \"e\") %}${{ x }}:${{ l | join }}|${{ l.pop() }}:${{ l.shift() }}:"
+          + "${{ l.unshift(\"z\") }}:${{ l | join }}|${{ l.reverse() | join }}|${{ l.splice(1, 2, \"q\") | join }}:"
+          + "${{ l | join }}|${{ l.fill(0, 1) | join }}|${{ [1,2,3,4,5].copyWithin(0, 3) | join }}",
+          "t", Syntax.BACKSTAGE, ctx))
+          .isEqualTo("5:bacde|e:b:4:zacd|dcaz|ca:dqz|d00|45345");
+    }
+  }
+
+  @Test
+  void render_arrayMutation_staysInsideOneRender() {
+    JsonNode ctx = json("{\"l\":[1,2]}");
+    Engine.Compiled c = ENGINE.compile("${{ l.push(3) }}", "t", Syntax.BACKSTAGE);
+    assertThat(c.render(ctx)).isEqualTo("3");
+    assertThat(c.render(ctx)).isEqualTo("3");
+    assertThat(ctx.get("l").size()).isEqualTo(2);
+  }
+
+  @Test
   void render_filters_followNunjucksSemantics() {
     assertThat(render("${{ \"abc\" | replace(\"\", \".\") }}", "{}")).isEqualTo(".a.b.c.");
     assertThat(render("${{ \"hello world-foo BAR\" | title }}", "{}")).isEqualTo("Hello World-foo Bar");

@@ -10,14 +10,34 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+/**
+ * Number methods against what JavaScript itself returns: {@code js-number-format.json}
+ * ({@code tools/oracle/js-numbers/number-format.js}: chosen values and every argument class) and
+ * {@code js-numbers.json} ({@code tools/oracle/js-numbers/generate.js}: a seeded set of numbers), both written
+ * by Node.
+ */
 class JsNumbersTest {
+
+  private static double parse(String x) {
+    return switch (x) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(x);
+    };
+  }
+
 
   static String call(double x, String method, Object arg) {
     return switch (method) {
@@ -26,6 +46,22 @@ class JsNumbersTest {
       case "toPrecision" -> JsNumbers.toPrecision(x, arg);
       default -> JsNumbers.toString(x, arg);
     };
+  }
+
+  @TestFactory
+  Stream<DynamicTest> numberMethods_javaScriptCases_sameResults() throws Exception {
+    JsonNode cases;
+    try (InputStream in = JsNumbersTest.class.getResourceAsStream("/js-numbers.json")) {
+      cases = new ObjectMapper().readTree(in);
+    }
+    return StreamSupport.stream(cases.spliterator(), false).map(c -> {
+      String x = c.get("x").asText();
+      String method = c.get("method").asText();
+      Object arg = c.get("arg").isNull() ? Js.UNDEF : (Object) c.get("arg").asDouble();
+      String name = "(" + x + ")." + method + "(" + (arg == Js.UNDEF ? "" : Js.toStr(arg)) + ")";
+      return DynamicTest.dynamicTest(name, () ->
+          assertThat(call(parse(x), method, arg)).isEqualTo(c.get("out").asText()));
+    });
   }
 
   /** The cases written by tools/oracle/js-numbers/number-format.js from node's own Number methods. */
@@ -152,6 +188,20 @@ class JsNumbersTest {
     }
   }
 
+  @Property(tries = 500)
+  void toString_radix_readsBackAsTheSameDouble(@ForAll double x, @ForAll("radices") int radix) {
+    if (!Double.isFinite(x) || Math.abs(x) >= 1e15 || Math.abs(x) < 1e-6) {
+      return;
+    }
+    String s = JsNumbers.toString(x, (double) radix);
+    assertThat(parseRadix(s, radix)).isCloseTo(x, org.assertj.core.data.Percentage.withPercentage(1e-10));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> radices() {
+    return net.jqwik.api.Arbitraries.integers().between(2, 36);
+  }
+
   private static int significantDigits(String exponential) {
     String mantissa = exponential.replace("-", "").substring(0, exponential.replace("-", "").indexOf('e'));
     List<Character> digits = new ArrayList<>();
@@ -161,5 +211,24 @@ class JsNumbersTest {
       }
     }
     return digits.size();
+  }
+
+  private static double parseRadix(String s, int radix) {
+    boolean negative = s.startsWith("-");
+    String t = negative ? s.substring(1) : s;
+    int dot = t.indexOf('.');
+    String whole = dot < 0 ? t : t.substring(0, dot);
+    double v = 0;
+    for (char c : whole.toCharArray()) {
+      v = v * radix + Character.digit(c, radix);
+    }
+    if (dot >= 0) {
+      double scale = 1.0 / radix;
+      for (char c : t.substring(dot + 1).toCharArray()) {
+        v += Character.digit(c, radix) * scale;
+        scale /= radix;
+      }
+    }
+    return negative ? -v : v;
   }
 }

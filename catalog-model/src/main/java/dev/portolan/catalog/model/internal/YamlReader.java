@@ -29,6 +29,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -91,13 +92,17 @@ public final class YamlReader {
     }
     text = loneCarriageReturns(text);
     String original = text;
+    boolean emptyKeys = false;
     for (int attempt = 0; ; attempt++) {
       try {
-        return readStream(text, original);
+        return readStream(text, original, emptyKeys);
+      } catch (EmptyKeys k) {
+        emptyKeys = true;
       } catch (TabSeparator t) {
         if (attempt >= MAX_TAB_RETRIES) {
           List<ReadDocument> err = new ArrayList<>();
-          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab characters used as separators"));
+          err.add(error(0, t.line, t.column, "YAML syntax error: too many tab separators, repeated %YAML"
+              + " directives or anchor names with . or / to read"));
           return err;
         }
         text = t.fixed;
@@ -108,9 +113,23 @@ public final class YamlReader {
   private static final int MAX_TAB_RETRIES = 200;
 
   /**
+   * A value indicator without a key ({@code : value}) stopped snakeyaml-engine's parser: the file is read
+   * again with {@link EmptyKeyScanner}, which reads such keys as Backstage's parser does. (Only then, because
+   * the extra step costs a few percent on every file.)
+   */
+  private static final class EmptyKeys extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EmptyKeys() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
    * YAML 1.2 allows tabs as separation space inside a line ({@code name:\tvalue}) and on blank lines; the
    * scanner rejects them where a token is expected. Such a tab (never indentation) is replaced by a space,
-   * which keeps every position and value, and the text is read again.
+   * which keeps every position and value, and the text is read again. (A repeated {@code %YAML} directive is
+   * blanked out the same way.)
    */
   private static final class TabSeparator extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -181,6 +200,112 @@ public final class YamlReader {
   }
 
   /**
+   * Backstage's parser accepts a {@code %YAML} directive repeated before one document, and the last one
+   * counts; snakeyaml-engine rejects the second. The earlier one is blanked out (same positions) and the text
+   * read again.
+   */
+  private static void checkRepeatedVersion(String text, MarkedYamlEngineException e, int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    if (mark.isEmpty() || !"found duplicate YAML directive".equals(e.getProblem())) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int[] starts = new int[line + 1];
+    int start = 0;
+    for (int l = 0; l <= line; l++) {
+      if (start < 0) {
+        return;
+      }
+      starts[l] = start;
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    for (int l = line - 1; l >= 0; l--) {
+      if (text.startsWith("%YAML", starts[l])) {
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = starts[l]; i < sb.length() && sb.charAt(i) != '\n' && sb.charAt(i) != '\r'; i++) {
+          sb.setCharAt(i, ' ');
+        }
+        throw new TabSeparator(sb.toString(), line, 0);
+      }
+      if (text.startsWith("---", starts[l]) || text.startsWith("...", starts[l])) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Backstage's parser accepts {@code .} and {@code /} in anchor and alias names ({@code &defaults.db}), as
+   * YAML 1.2 does; snakeyaml-engine stops at them. The name at the error gets a stand-in character (one the
+   * file does not contain, so positions and distinctness are kept) for each of them, and the text is read
+   * again; {@link #anchorName} turns the stand-ins back for messages.
+   */
+  private static void checkAnchorName(String text, String original, MarkedYamlEngineException e,
+      int lineOffset) {
+    Optional<Mark> mark = e.getProblemMark();
+    String context = e.getContext();
+    if (mark.isEmpty() || context == null
+        || !(context.startsWith("while scanning an anchor") || context.startsWith("while scanning an alias"))) {
+      return;
+    }
+    int line = mark.get().getLine() + lineOffset;
+    int start = 0;
+    for (int l = 0; l < line && start >= 0; l++) {
+      int nl = text.indexOf('\n', start);
+      start = nl < 0 ? -1 : nl + 1;
+    }
+    int at;
+    try {
+      at = start < 0 ? -1 : text.offsetByCodePoints(start, mark.get().getColumn());
+    } catch (IndexOutOfBoundsException ex) {
+      return;
+    }
+    if (at < 0 || at >= text.length() || (text.charAt(at) != '.' && text.charAt(at) != '/')) {
+      return;
+    }
+    int from = at;
+    while (from > start && text.charAt(from - 1) != '&' && text.charAt(from - 1) != '*') {
+      from--;
+    }
+    if (from == start) {
+      return;
+    }
+    char[] standIns = anchorStandIns(original);
+    StringBuilder sb = new StringBuilder(text);
+    for (int i = from; i < sb.length(); i++) {
+      char c = sb.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{'
+          || c == '}') {
+        break;
+      }
+      if (c == '.') {
+        sb.setCharAt(i, standIns[0]);
+      } else if (c == '/') {
+        sb.setCharAt(i, standIns[1]);
+      }
+    }
+    throw new TabSeparator(sb.toString(), line, mark.get().getColumn());
+  }
+
+  /** Two private-use characters that {@code original} does not contain: the stand-ins for '.' and '/'. */
+  private static char[] anchorStandIns(String original) {
+    char[] out = new char[2];
+    int n = 0;
+    for (char c = '\uE000'; c <= '\uF8FF' && n < 2; c++) {
+      if (original.indexOf(c) < 0) {
+        out[n++] = c;
+      }
+    }
+    return out;
+  }
+
+  /** An anchor or alias name as the file spells it. */
+  private static String anchorName(String name, String original) {
+    char[] standIns = anchorStandIns(original);
+    return name.replace(standIns[0], '.').replace(standIns[1], '/');
+  }
+
+  /**
    * Backstage's parser breaks lines at LF only, so a lone CR (not followed by LF) is not a line break there;
    * it becomes a space here so both parsers see one line.
    */
@@ -205,26 +330,31 @@ public final class YamlReader {
    * Reads the documents of {@code text}, which is {@code original} with some tabs replaced by spaces (so
    * every offset is the same in both).
    */
-  private List<ReadDocument> readStream(String text, String original) {
+  private List<ReadDocument> readStream(String text, String original, boolean emptyKeys) {
     List<ReadDocument> out = new ArrayList<>();
     String rest = text;
     String restOriginal = original;
     int lineOffset = 0;
     int[] index = {0};
     int[] nodes = {0};
-    boolean[] implicitEnd = {false};
+    StreamState state = new StreamState();
     while (true) {
       try {
-        parseStream(rest, restOriginal, lineOffset, out, index, nodes, implicitEnd);
+        parseStream(rest, restOriginal, emptyKeys, lineOffset, out, index, nodes, state);
         return out;
       } catch (StopFile e) {
         return out;
       } catch (MarkedYamlEngineException e) {
         checkTabSeparator(text, e, lineOffset);
+        checkRepeatedVersion(text, e, lineOffset);
+        checkAnchorName(text, original, e, lineOffset);
+        if (!emptyKeys && e.getProblem() != null && e.getProblem().endsWith("but found ':'")) {
+          throw new EmptyKeys();
+        }
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         int line = mark.map(Mark::getLine).orElse(0);
         int col = mark.map(Mark::getColumn).orElse(0);
-        if (implicitEnd[0] && index[0] > 0 && e.getProblem() != null
+        if (state.implicitEnd && index[0] > 0 && e.getProblem() != null
             && e.getProblem().startsWith("expected '<document start>'")) {
           // content after a document that ended without a marker belongs to that document, as in
           // Backstage's parser: the document itself is in error
@@ -232,7 +362,7 @@ public final class YamlReader {
           out.removeIf(d -> d.index() == previous);
           index[0] = previous;
         }
-        implicitEnd[0] = false;
+        state.implicitEnd = false;
         out.add(error(index[0], line + lineOffset, col, "YAML syntax error: " + describe(e),
             "YAML error at file:%s, YAMLParseError: " + describe(e) + " at line " + (line + lineOffset + 1)
                 + ", column " + (col + 1)));
@@ -558,6 +688,19 @@ public final class YamlReader {
     }
   }
 
+  /** Whether a document start event begins at a directive (its start mark is the first directive's). */
+  private static boolean startsWithDirective(Lines lines, Event ev) {
+    return ev.getStartMark().map(m -> m.getColumn() == 0 && lines.at(m.getLine(), 0) == '%').orElse(false);
+  }
+
+  /** What carries from one document of a stream to the next. */
+  private static final class StreamState {
+    /** Whether the last document ended without a {@code ...} or {@code ---} marker. */
+    boolean implicitEnd;
+    /** Whether the last document was read as YAML 1.1. */
+    boolean yaml11;
+  }
+
   /** The state of the document being read. */
   private static final class Doc {
     boolean yaml11;
@@ -569,9 +712,11 @@ public final class YamlReader {
     int skipDepth;
   }
 
-  private void parseStream(String text, String original, int lineOffset, List<ReadDocument> out, int[] index,
-      int[] nodes, boolean[] implicitEnd) {
-    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+  private void parseStream(String text, String original, boolean emptyKeys, int lineOffset,
+      List<ReadDocument> out, int[] index, int[] nodes, StreamState state) {
+    ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+    ParserImpl parser = emptyKeys ? new ParserImpl(settings, new EmptyKeyScanner(scanner))
+        : new ParserImpl(settings, scanner);
     Doc doc = null;
     Lines lines = new Lines(text);
     FlowIndent flow = new FlowIndent(lines);
@@ -598,13 +743,17 @@ public final class YamlReader {
       int col = ev.getStartMark().map(Mark::getColumn).orElse(0);
       switch (ev.getEventId()) {
         case DocumentStart -> {
-          implicitEnd[0] = false;
+          state.implicitEnd = false;
           doc = new Doc();
+          // as in Backstage's parser, a document without directives has the version of the one before; one
+          // with directives but no %YAML is YAML 1.2
+          boolean previous = state.yaml11 && !startsWithDirective(lines, ev);
           doc.yaml11 = ((DocumentStartEvent) ev).getSpecVersion()
-              .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(false);
+              .map(v -> v.getMajor() == 1 && v.getMinor() == 1).orElse(previous);
+          state.yaml11 = doc.yaml11;
         }
         case DocumentEnd -> {
-          implicitEnd[0] = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
+          state.implicitEnd = !((org.snakeyaml.engine.v2.events.DocumentEndEvent) ev).isExplicit();
           finish(doc, out, index[0]);
           index[0]++;
           if (doc.stopAfter) {
@@ -686,10 +835,11 @@ public final class YamlReader {
           YNode target = doc.anchors.get(name);
           if (target == null) {
             if (doc.error == null) {
+              String shown = anchorName(name, original);
               doc.error = new ReadDocument.ReadError(line, col,
-                  "unresolved alias *" + name + " (the anchor must be set before the alias)",
+                  "unresolved alias *" + shown + " (the anchor must be set before the alias)",
                   "file %s could not be read, ReferenceError: Unresolved alias (the anchor must be set before "
-                      + "the alias): " + name);
+                      + "the alias): " + shown);
               doc.stopAfter = true;
             }
             target = new YNode.Scalar(line, col, "", null, true);

@@ -1,0 +1,53 @@
+package dev.portolan.dora.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class ShaTableTest {
+
+  /** Lower-case hex digits, their neighbours in ASCII, upper case and bytes above 0x7f. */
+  private static final char[] ALPHABET = "0123456789abcdef/:`gAF@G\u0080\u00ff".toCharArray();
+
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdef".toCharArray()).ofLength(40);
+    Arbitrary<String> near = Arbitraries.strings().withChars(ALPHABET).ofLength(40);
+    Arbitrary<String> oneOff =
+        hex.flatMap(
+            h -> Arbitraries.integers().between(0, 39).flatMap(
+                i -> Arbitraries.of(ALPHABET).map(c -> h.substring(0, i) + c + h.substring(i + 1))));
+    Arbitrary<String> otherLength = Arbitraries.strings().withChars("0123456789abcdef".toCharArray()).ofMaxLength(45);
+    return Arbitraries.oneOf(hex, near, oneOff, otherLength);
+  }
+
+  @Property(tries = 2000)
+  void pack_anyText_sameAsReadingTheDigitsOneByOne(@ForAll("texts") String text) {
+    byte[] b = ("  " + text + "  ").getBytes(StandardCharsets.ISO_8859_1);
+    long[] key = new long[5];
+    boolean packed = ShaTable.pack(b, 2, text.length(), key, 1);
+    boolean sha = text.matches("[0-9a-f]{40}");
+    assertThat(packed).isEqualTo(sha);
+    if (sha) {
+      BigInteger v = new BigInteger(text, 16);
+      assertThat(key[1]).isEqualTo(v.shiftRight(96).longValue());
+      assertThat(key[2]).isEqualTo(v.shiftRight(32).longValue());
+      assertThat(key[3]).isEqualTo(v.longValue() & 0xffffffffL);
+    }
+  }
+
+  @Property(tries = 300)
+  void id_bytesAndChars_sameIds(@ForAll("texts") String text) {
+    ShaTable t = new ShaTable();
+    int fromChars = t.id(text.toCharArray(), 0, text.length());
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(t.id(b, 0, b.length)).isEqualTo(fromChars);
+    assertThat(t.size()).isEqualTo(1);
+  }
+}
