@@ -167,4 +167,16 @@ class JsMethodsTest {
         + "{{ meta.get(\"none\") }}|{{ meta.has_key(\"tier\") }} {% set o = {\"keys\": \"own\"} %}{{ o.keys }}"))
         .isEqualTo("tier,owner 2,team-a tier=2;owner=team-a; d |true own");
   }
+
+  @Test
+  void mutation_insideALoopOverTheSameArray_endsAtTheRenderBudget() {
+    assertThatThrownBy(() -> render(true, "{% set a = [1] %}{% for x in a %}${{ a.push(x) }}{% endfor %}"))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("budget");
+  }
+
+  @Test
+  void flat_arrayContainingItself_failsInsteadOfRecursingForever() {
+    assertThatThrownBy(() -> render(true, "{% set a = [1] %}${{ a.push(a) }}${{ a.flat(1/0) | length }}"))
+        .isInstanceOf(TemplateException.class);
+  }
 }
