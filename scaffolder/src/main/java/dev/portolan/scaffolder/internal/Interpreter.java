@@ -525,7 +525,12 @@ final class Interpreter {
     if (Js.isNullish(obj)) {
       return Js.UNDEF;
     }
-    if (jinja) {
+    if (jinja && !engine.jsMethods()) {
+      JsFunction m = JsMethods.currentMethod(obj, Js.propertyKey(key), true);
+      if (m != null && (obj instanceof JsArray || obj instanceof JsObject)) {
+        return m;
+      }
+    } else if (jinja) {
       JsFunction py = PythonMethods.method(obj, Js.propertyKey(key));
       if (py != null) {
         return py;
@@ -538,7 +543,7 @@ final class Interpreter {
     }
     if (v == Js.UNDEF) {
       JsFunction m = engine.jsMethods() ? JsMethods.method(obj, Js.propertyKey(key))
-          : JsMethods.currentMethod(obj, Js.propertyKey(key));
+          : JsMethods.currentMethod(obj, Js.propertyKey(key), jinja);
       if (m != null) {
         return m;
       }

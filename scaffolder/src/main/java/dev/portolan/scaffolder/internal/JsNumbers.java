@@ -5,22 +5,26 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The JavaScript Number methods templates may call ({@code toFixed}, {@code toPrecision},
- * {@code toExponential}, {@code toString(radix)}), with ECMAScript's results: decimal forms are rounded on the
- * double's exact binary value, ties away from zero; radix forms follow the shortest-digits algorithm
- * JavaScript engines use.
+ * JavaScript's Number.prototype.toFixed, toExponential, toPrecision and toString(radix), computed on the exact
+ * binary value of the double (a tie rounds away from zero, as the ECMAScript algorithms pick the larger
+ * candidate).
  */
 final class JsNumbers {
 
-  private static final char[] DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final double TWO_53 = 9007199254740992.0;
 
   private JsNumbers() {}
 
-  /** {@code Number.prototype.toFixed}. */
-  static String toFixed(double x, Object digits) {
-    double f = digits == Js.UNDEF ? 0 : Js.toInteger(digits);
-    if (!(f >= 0 && f <= 100)) {
-      throw new JsError("toFixed() digits argument must be between 0 and 100, found " + Js.numberToString(f));
+  /** ToIntegerOrInfinity of an optional argument; undefined counts as 0. */
+  private static double digitsArg(Object v) {
+    return v == Js.UNDEF ? 0 : Js.toInteger(v);
+  }
+
+  static String toFixed(double x, Object fractionDigits) {
+    double f = digitsArg(fractionDigits);
+    if (f < 0 || f > 100) {
+      throw new JsError("toFixed() digits argument must be between 0 and 100, found " + Js.toStr(fractionDigits));
     }
     if (!Double.isFinite(x)) {
       return Js.numberToString(x);
@@ -28,11 +32,38 @@ final class JsNumbers {
     if (Math.abs(x) >= 1e21) {
       return Js.numberToString(x);
     }
-    String s = new BigDecimal(x).abs().setScale((int) f, RoundingMode.HALF_UP).toPlainString();
-    return x < 0 ? "-" + s : s;
+    String body = new BigDecimal(Math.abs(x)).setScale((int) f, RoundingMode.HALF_UP).toPlainString();
+    return x < 0 ? "-" + body : body;
   }
 
-  /** {@code Number.prototype.toPrecision}. */
+  static String toExponential(double x, Object fractionDigits) {
+    double f = digitsArg(fractionDigits);
+    if (!Double.isFinite(x)) {
+      return Js.numberToString(x);
+    }
+    if (f < 0 || f > 100) {
+      throw new JsError("toExponential() argument must be between 0 and 100, found " + Js.toStr(fractionDigits));
+    }
+    String sign = x < 0 ? "-" : "";
+    double a = Math.abs(x);
+    String digits;
+    int e;
+    if (a == 0) {
+      digits = "0".repeat(fractionDigits == Js.UNDEF ? 1 : (int) f + 1);
+      e = 0;
+    } else if (fractionDigits == Js.UNDEF) {
+      BigDecimal shortest = new BigDecimal(shortestDigits(a)).stripTrailingZeros();
+      digits = shortest.unscaledValue().toString();
+      e = digits.length() - shortest.scale() - 1;
+    } else {
+      BigDecimal r = new BigDecimal(a).round(new MathContext((int) f + 1, RoundingMode.HALF_UP));
+      digits = r.unscaledValue().toString();
+      e = digits.length() - r.scale() - 1;
+      digits = pad(digits, (int) f + 1);
+    }
+    return sign + exponential(digits, e);
+  }
+
   static String toPrecision(double x, Object precision) {
     if (precision == Js.UNDEF) {
       return Js.numberToString(x);
@@ -41,95 +72,79 @@ final class JsNumbers {
     if (!Double.isFinite(x)) {
       return Js.numberToString(x);
     }
-    if (!(p >= 1 && p <= 100)) {
-      throw new JsError("toPrecision() argument must be between 1 and 100, found " + Js.numberToString(p));
+    if (p < 1 || p > 100) {
+      throw new JsError("toPrecision() argument must be between 1 and 100, found " + Js.toStr(precision));
     }
-    int digits = (int) p;
+    int prec = (int) p;
     String sign = x < 0 ? "-" : "";
-    String m;
+    double a = Math.abs(x);
+    String digits;
     int e;
-    if (x == 0) {
-      m = "0".repeat(digits);
+    if (a == 0) {
+      digits = "0".repeat(prec);
       e = 0;
     } else {
-      BigDecimal r = new BigDecimal(x).abs().round(new MathContext(digits, RoundingMode.HALF_UP));
-      m = significand(r, digits);
-      e = r.precision() - r.scale() - 1;
+      BigDecimal r = new BigDecimal(a).round(new MathContext(prec, RoundingMode.HALF_UP));
+      digits = r.unscaledValue().toString();
+      e = digits.length() - r.scale() - 1;
+      digits = pad(digits, prec);
     }
-    if (e < -6 || e >= digits) {
-      StringBuilder sb = new StringBuilder(sign).append(m.charAt(0));
-      if (digits > 1) {
-        sb.append('.').append(m, 1, m.length());
-      }
-      return sb.append('e').append(e >= 0 ? '+' : '-').append(Math.abs(e)).toString();
+    if (e < -6 || e >= prec) {
+      return sign + exponential(digits, e);
     }
-    if (e == digits - 1) {
-      return sign + m;
+    if (e == prec - 1) {
+      return sign + digits;
     }
     if (e >= 0) {
-      return sign + m.substring(0, e + 1) + "." + m.substring(e + 1);
+      return sign + digits.substring(0, e + 1) + "." + digits.substring(e + 1);
     }
-    return sign + "0." + "0".repeat(-(e + 1)) + m;
+    return sign + "0." + "0".repeat(-(e + 1)) + digits;
   }
 
-  /** {@code Number.prototype.toExponential}. */
-  static String toExponential(double x, Object fractionDigits) {
-    double f = fractionDigits == Js.UNDEF ? 0 : Js.toInteger(fractionDigits);
-    if (!Double.isFinite(x)) {
+  static String toString(double x, Object radixArg) {
+    double radix = radixArg == Js.UNDEF ? 10 : Js.toInteger(radixArg);
+    if (radix < 2 || radix > 36) {
+      throw new JsError("toString() radix must be between 2 and 36, found " + Js.toStr(radixArg));
+    }
+    if (radix == 10 || !Double.isFinite(x)) {
       return Js.numberToString(x);
     }
-    if (!(f >= 0 && f <= 100)) {
-      throw new JsError("toExponential() argument must be between 0 and 100, found " + Js.numberToString(f));
-    }
-    String sign = x < 0 ? "-" : "";
-    String m;
-    int e;
-    if (x == 0) {
-      m = "0".repeat((int) f + 1);
-      e = 0;
-    } else if (fractionDigits == Js.UNDEF) {
-      BigDecimal shortest = Js.shortest(Math.abs(x));
-      m = shortest.unscaledValue().toString();
-      e = shortest.precision() - shortest.scale() - 1;
-    } else {
-      BigDecimal r = new BigDecimal(x).abs().round(new MathContext((int) f + 1, RoundingMode.HALF_UP));
-      m = significand(r, (int) f + 1);
-      e = r.precision() - r.scale() - 1;
-    }
-    StringBuilder sb = new StringBuilder(sign).append(m.charAt(0));
-    if (m.length() > 1) {
-      sb.append('.').append(m, 1, m.length());
-    }
-    return sb.append('e').append(e >= 0 ? '+' : '-').append(Math.abs(e)).toString();
+    return radixString(x, (int) radix);
   }
 
-  /** The first {@code n} significant digits of a positive decimal, padded with zeros. */
-  private static String significand(BigDecimal r, int n) {
-    String u = r.unscaledValue().toString();
-    return u.length() >= n ? u.substring(0, n) : u + "0".repeat(n - u.length());
+  /** The digits of the shortest decimal that reads back as {@code a} (positive, finite). */
+  private static String shortestDigits(double a) {
+    String s = Js.numberToString(a);
+    int ePos = s.indexOf('e');
+    if (ePos < 0) {
+      return s;
+    }
+    return new BigDecimal(s.substring(0, ePos)).scaleByPowerOfTen(Integer.parseInt(s.substring(ePos + 1)))
+        .toString();
   }
 
-  /** {@code Number.prototype.toString(radix)}. */
-  static String toString(double x, Object radix) {
-    double r = radix == Js.UNDEF ? 10 : Js.toInteger(radix);
-    if (!(r >= 2 && r <= 36)) {
-      throw new JsError("toString() radix must be between 2 and 36, found " + Js.numberToString(r));
+  /** BigDecimal drops no digits, but a rounding up to a power of ten may leave one digit too many. */
+  private static String pad(String digits, int n) {
+    if (digits.length() > n) {
+      return digits.substring(0, n);
     }
-    if (r == 10 || !Double.isFinite(x)) {
-      return Js.numberToString(x);
+    return digits + "0".repeat(n - digits.length());
+  }
+
+  private static String exponential(String digits, int e) {
+    StringBuilder sb = new StringBuilder().append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
     }
-    return toRadix(x, (int) r);
+    return sb.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e)).toString();
   }
 
   /**
-   * A finite double in a radix other than 10: the integer part digit by digit (digits below the double's
-   * precision written as zeros), then fraction digits until the value is the nearest double to what was
-   * written, rounding the last digit half to even.
+   * A non-decimal radix as V8 writes it: the fraction digit by digit until the remaining part is within half an
+   * ulp of the value (rounding the last digit), the integer part by repeated division, with zeros where the
+   * quotient is beyond 2^53.
    */
-  private static String toRadix(double value, int radix) {
-    if (value == 0) {
-      return "0";
-    }
+  private static String radixString(double value, int radix) {
     boolean negative = value < 0;
     double v = Math.abs(value);
     double integer = Math.floor(v);
@@ -141,25 +156,22 @@ final class JsNumbers {
         fraction *= radix;
         delta *= radix;
         int digit = (int) fraction;
-        frac.append(DIGITS[digit]);
+        frac.append(DIGITS.charAt(digit));
         fraction -= digit;
         if (fraction > 0.5 || (fraction == 0.5 && (digit & 1) == 1)) {
           if (fraction + delta > 1) {
-            // round up, carrying into earlier digits and possibly the integer part
-            int i = frac.length() - 1;
             while (true) {
-              if (i < 0) {
+              int pos = frac.length() - 1;
+              if (pos < 0) {
                 integer += 1;
-                frac.setLength(0);
                 break;
               }
-              int d = Character.digit(frac.charAt(i), radix);
+              int d = DIGITS.indexOf(frac.charAt(pos));
+              frac.setLength(pos);
               if (d + 1 < radix) {
-                frac.setCharAt(i, DIGITS[d + 1]);
-                frac.setLength(i + 1);
+                frac.append(DIGITS.charAt(d + 1));
                 break;
               }
-              i--;
             }
             break;
           }
@@ -167,22 +179,24 @@ final class JsNumbers {
       } while (fraction >= delta);
     }
     StringBuilder whole = new StringBuilder();
-    while (Math.getExponent(integer / radix) > 52) {
+    while (integer / radix >= TWO_53) {
       integer /= radix;
       whole.append('0');
     }
     do {
       double remainder = integer % radix;
-      whole.append(DIGITS[(int) remainder]);
+      whole.append(DIGITS.charAt((int) remainder));
       integer = (integer - remainder) / radix;
     } while (integer > 0);
     whole.reverse();
+    StringBuilder out = new StringBuilder();
     if (negative) {
-      whole.insert(0, '-');
+      out.append('-');
     }
+    out.append(whole);
     if (frac.length() > 0) {
-      whole.append('.').append(frac);
+      out.append('.').append(frac);
     }
-    return whole.toString();
+    return out.toString();
   }
 }

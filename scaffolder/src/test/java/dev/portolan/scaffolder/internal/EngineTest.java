@@ -151,11 +151,11 @@ class EngineTest {
     JsonNode ctx = json("{\"name\":\"My-App\",\"list\":[\"b\",\"a\"]}");
     assertThatThrownBy(() -> current.render("${{ name.toLowerCase(1) }}", "t", Syntax.BACKSTAGE, ctx))
         .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("t:1:").hasMessageContaining("toLowerCase requires 0 positional arguments, found 1");
+        .hasMessageContaining("t:1:").hasMessageContaining("the method 'toLowerCase' requires 0 positional arguments, found 1");
     assertThatThrownBy(() -> current.render("${{ list.at() }}", "t", Syntax.BACKSTAGE, ctx))
-        .isInstanceOf(TemplateException.class).hasMessageContaining("at requires 1 positional arguments, found 0");
+        .isInstanceOf(TemplateException.class).hasMessageContaining("the method 'at' requires 1 positional arguments, found 0");
     assertThatThrownBy(() -> current.render("${{ name.slice(start=1) }}", "t", Syntax.BACKSTAGE, ctx))
-        .isInstanceOf(TemplateException.class).hasMessageContaining("slice does not accept keyword arguments");
+        .isInstanceOf(TemplateException.class).hasMessageContaining("the method 'slice' does not accept keyword arguments");
     assertThat(current.render("${{ name.split(\"-\", 1) | join }}|${{ list.concat(1, 2, 3) | join }}", "t",
         Syntax.BACKSTAGE, ctx)).isEqualTo("My|ba123");
     assertThat(ENGINE.render("${{ name.toLowerCase(1) }}", "t", Syntax.BACKSTAGE, ctx)).isEqualTo("my-app");
