@@ -1,6 +1,7 @@
 package dev.portolan.dora;
 
 import dev.portolan.dora.internal.Model;
+import dev.portolan.dora.internal.Parallel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,10 +65,10 @@ public final class DoraCalculator {
   private final int windowDays;
   private final boolean endingToday;
   private final TierProfile profile;
-  private final int readThreads;
+  private final int threads;
 
   private DoraCalculator(Builder b) {
-    this.readThreads = b.readThreads;
+    this.threads = b.threads;
     this.clock = b.clock;
     this.from = b.from;
     this.to = b.to;
@@ -91,7 +92,7 @@ public final class DoraCalculator {
    * @return a new loader
    */
   public EventLoader loader() {
-    return new EventLoader(readThreads, EventLoader.MIN_CHUNK_BYTES);
+    return new EventLoader(threads, EventLoader.MIN_CHUNK_BYTES);
   }
 
   /**
@@ -156,12 +157,15 @@ public final class DoraCalculator {
     long f = micros(w.from());
     long t = micros(w.to());
     Model m = data.model();
-    Map<String, ScopeMetrics> services = new LinkedHashMap<>();
     List<String> names = m.services();
+    // Piece 0, the largest, is the overall scope; the others are one service each.
+    ScopeMetrics[] out = new ScopeMetrics[names.size() + 1];
+    Parallel.forEach(out.length, threads, i -> out[i] = m.compute(i == 0 ? null : new int[] {i - 1}, f, t, profile));
+    Map<String, ScopeMetrics> services = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      services.put(names.get(i), m.compute(new int[] {i}, f, t, profile));
+      services.put(names.get(i), out[i + 1]);
     }
-    return new DoraReport(w, profile, services, m.compute(null, f, t, profile), data.diagnostics());
+    return new DoraReport(w, profile, services, out[0], data.diagnostics());
   }
 
   /**
@@ -281,23 +285,24 @@ public final class DoraCalculator {
     private int windowDays = Window.DEFAULT_DAYS;
     private boolean endingToday;
     private TierProfile profile = TierProfile.DORA_2023;
-    private int readThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+    private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
     /**
-     * How many threads may read one large uncompressed JSON Lines file, each a part cut at line breaks; the parts
-     * are merged in file order, so the result is the same as with one thread. Compressed files, standard input
-     * and small files are read by the calling thread alone.
+     * How many threads one calculation may use, the calling thread included. A large uncompressed JSON Lines file
+     * is read in that many parts cut at line breaks, merged in file order; linking splits its work by commit, and
+     * a report computes services side by side. The result is the same with any number of threads. Compressed
+     * files, standard input and small files are read by the calling thread alone.
      *
      * @param threads at least 1 (default: 2, or 1 on a single processor)
      * @return this builder
      */
-    public Builder readThreads(int threads) {
+    public Builder threads(int threads) {
       if (threads < 1) {
-        throw new IllegalArgumentException("read threads must be at least 1, found " + threads);
+        throw new IllegalArgumentException("threads must be at least 1, found " + threads);
       }
-      this.readThreads = threads;
+      this.threads = threads;
       return this;
     }
 

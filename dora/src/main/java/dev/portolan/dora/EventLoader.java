@@ -42,7 +42,7 @@ public final class EventLoader {
   /**
    * Reads a JSON Lines file; gzip-compressed when its content starts with the gzip magic bytes. {@code -} reads
    * standard input. A large uncompressed file is read by several threads (see {@link
-   * DoraCalculator.Builder#readThreads}), with the same result as one.
+   * DoraCalculator.Builder#threads}), with the same result as one.
    *
    * @param file the file
    * @return this loader
@@ -161,7 +161,7 @@ public final class EventLoader {
   public DoraData load() {
     checkOpen();
     loaded = true;
-    return new DoraData(new Model(store), store.problems());
+    return new DoraData(new Model(store, threads), store.problems());
   }
 
   private void checkOpen() {

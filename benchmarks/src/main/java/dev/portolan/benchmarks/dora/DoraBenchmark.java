@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code [2024-03-01, 2024-05-31)}.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar DoraBenchmark -p events=10000000 -p readThreads=1,2
+ * java -jar benchmarks/target/benchmarks.jar DoraBenchmark -p events=10000000 -p threads=1,2
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -54,9 +54,9 @@ public class DoraBenchmark {
   @Param({"42"})
   public long seed;
 
-  /** Threads that read the file ({@code DoraCalculator.Builder#readThreads}); the bare parse always uses one. */
+  /** Threads of one calculation ({@code DoraCalculator.Builder#threads}); the bare parse always uses one. */
   @Param({"1", "2"})
-  public int readThreads;
+  public int threads;
 
   private Path file;
   private final JsonFactory json = new JsonFactory();
@@ -116,7 +116,7 @@ public class DoraBenchmark {
   @Benchmark
   public DoraReport calculator() {
     return DoraCalculator.builder()
-        .readThreads(readThreads)
+        .threads(threads)
         .window(Window.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 31)))
         .build()
         .calculate(List.of(file));

@@ -521,6 +521,18 @@ public final class EventStore {
    * @param lineOffset added to the line numbers of the other store's problems
    */
   public void merge(EventStore other, long lineOffset) {
+    merge(other, lineOffset, 1);
+  }
+
+  /**
+   * As {@link #merge(EventStore, long)}, the commit table being merged on one thread while the other tables are
+   * merged on another when {@code threads} is 2 or more.
+   *
+   * @param other the store to take over
+   * @param lineOffset added to the line numbers of the other store's problems
+   * @param threads at most this many threads, the calling one included
+   */
+  public void merge(EventStore other, long lineOffset, int threads) {
     flush();
     other.flush();
     for (int k = 0; k < counters.length; k++) {
@@ -532,20 +544,33 @@ public final class EventStore {
             problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.column(), p.message());
           }
         });
-    int[] shaMap = shas.absorb(other.shas);
-    int shaMax = -1;
-    for (int id : shaMap) {
-      shaMax = Math.max(shaMax, id);
-    }
-    ensureSha(shaMax);
-    for (int id = 0; id < shaMap.length; id++) {
-      if (other.shaHasChange[id]) {
-        mergeChange(shaMap[id], other.shaTime[id]);
-      }
-    }
-    int[] svcMap = services.absorb(other.services);
-    int[] valueMap = values.absorb(other.values);
-    int[] depMap = depIds.absorb(other.depIds);
+    // The commit table and the string tables share nothing, so they are merged side by side.
+    int[][] maps = new int[4][];
+    Parallel.all(
+        threads,
+        () -> {
+          int[] shaMap = shas.absorb(other.shas);
+          int shaMax = -1;
+          for (int id : shaMap) {
+            shaMax = Math.max(shaMax, id);
+          }
+          ensureSha(shaMax);
+          for (int id = 0; id < shaMap.length; id++) {
+            if (other.shaHasChange[id]) {
+              mergeChange(shaMap[id], other.shaTime[id]);
+            }
+          }
+          maps[0] = shaMap;
+        },
+        () -> {
+          maps[1] = services.absorb(other.services);
+          maps[2] = values.absorb(other.values);
+          maps[3] = depIds.absorb(other.depIds);
+        });
+    int[] shaMap = maps[0];
+    int[] svcMap = maps[1];
+    int[] valueMap = maps[2];
+    int[] depMap = maps[3];
     int[] buf = new int[16];
     for (int d = 0; d < other.depIds.size(); d++) {
       if ((other.depFlags[d] & PRESENT) == 0) {

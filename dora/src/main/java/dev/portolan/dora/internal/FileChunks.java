@@ -88,7 +88,7 @@ public final class FileChunks {
         for (Future<EventStore> f : parts) {
           EventStore s = join(f);
           long lines = s.counter(Counter.LINES_READ);
-          store.merge(s, offset);
+          store.merge(s, offset, threads);
           offset += lines;
         }
       } finally {

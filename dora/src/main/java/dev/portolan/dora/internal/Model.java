@@ -7,9 +7,11 @@ import dev.portolan.dora.internal.EventStore.Inc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -36,19 +38,42 @@ public final class Model {
   /** Per service: first-delivery time and lead of its delivered changes with a lead, in delivery order. */
   private final long[][] leadAt;
   private final long[][] leadUs;
-  /** Per service: how many of the entries of {@link #leadAt} and {@link #leadUs} are samples. */
+  /**
+   * Per service: how many of the entries of {@link #leadAt} and {@link #leadUs} are samples. They are two runs,
+   * each in delivery order: {@code [0, leadFront)} and {@code [leadFront, leadCount)}.
+   */
   private final int[] leadCount;
+  private final int[] leadFront;
+
+  /** Commits of counted deployments from which linking splits its work among threads. */
+  static final long PARALLEL_COMMITS = 1 << 16;
   /** Per service: incidents' opening and resolution. */
   private final long[][] incOpened;
   private final long[][] incResolved;
   private final Map<String, Long> counters;
 
   /**
-   * Links the merged events of a store. The store may be discarded afterwards.
+   * Links the merged events of a store on the calling thread. The store may be discarded afterwards.
    *
    * @param store the merged events
    */
   public Model(EventStore store) {
+    this(store, 1);
+  }
+
+  /**
+   * Links the merged events of a store, splitting the per-commit work among threads; the result is the same with
+   * any number of threads. The store may be discarded afterwards.
+   *
+   * @param store the merged events
+   * @param threads at most this many threads, the calling one included
+   */
+  public Model(EventStore store, int threads) {
+    this(store, threads, PARALLEL_COMMITS);
+  }
+
+  /** As {@link #Model(EventStore, int)}, splitting the work from {@code parallelCommits} commits on. */
+  Model(EventStore store, int threads, long parallelCommits) {
     store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
@@ -124,8 +149,12 @@ public final class Model {
         names.put(store.services.text(s), 0);
       }
     }
+    Set<String> incidentServices = new HashSet<>();
     for (Inc i : store.incidents.values()) {
-      names.put(i.service, 0);
+      incidentServices.add(i.service);
+    }
+    for (String name : incidentServices) {
+      names.put(name, 0);
     }
     services = names.keySet().toArray(new String[0]);
     serviceIndex = new HashMap<>(services.length * 2);
@@ -165,7 +194,10 @@ public final class Model {
       }
     }
 
-    // 2. First delivery of each (service, sha) and the lead-time samples.
+    // 2. First delivery of each (service, sha) and the lead-time samples. Every decision about a sha depends only on
+    // that sha's deliveries in deployment order, so the shas are split among the parts by id. Each service's samples
+    // fit in the commits of its deployments, so its arrays are made once, at that size: part 0 fills them from the
+    // front, part 1 from the back.
     int shaCount = store.shas.size();
     boolean[] rootSha = new boolean[shaCount];
     for (long k : wanted.keySet()) {
@@ -173,14 +205,13 @@ public final class Model {
     }
     int[] firstService = new int[shaCount];
     Arrays.fill(firstService, -1);
-    LongSet morePairs = new LongSet();
-    long[] shaTime = store.shaTime;
-    // Each service's samples fit in the commits of its deployments, so the arrays are made once, at that size.
     int[] room = new int[ns];
+    long commitRefs = 0;
     for (int p = 0; p < n; p++) {
       int d = sorted[p];
       if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
         room[svc[p]] += store.depCommits[d].length;
+        commitRefs += store.depCommits[d].length;
       }
     }
     leadAt = new long[ns][];
@@ -189,47 +220,38 @@ public final class Model {
       leadAt[s] = new long[room[s]];
       leadUs[s] = new long[room[s]];
     }
-    leadCount = new int[ns];
+    int parts = threads > 1 && commitRefs >= parallelCommits ? 2 : 1;
+    Deliveries[] part = new Deliveries[parts];
+    for (int k = 0; k < parts; k++) {
+      part[k] = new Deliveries(k, parts, store, sorted, svc, fin, firstService, rootSha, wanted, leadAt, leadUs);
+    }
+    Parallel.forEach(parts, parts, k -> part[k].run());
+    leadFront = part[0].count;
+    leadCount = part[0].count.clone();
     long delivered = 0;
     long unknown = 0;
     long negative = 0;
-    for (int p = 0; p < n; p++) {
-      int d = sorted[p];
-      if ((store.depFlags[d] & EventStore.ROLLBACK) != 0) {
-        continue;
+    for (Deliveries dl : part) {
+      delivered += dl.delivered;
+      unknown += dl.unknown;
+      negative += dl.negative;
+      for (int k = 0; k < dl.rootHits.size; k += 2) {
+        wanted.put(dl.rootHits.a[k], (int) dl.rootHits.a[k + 1]);
       }
-      int s = svc[p];
-      long f = fin[p];
-      for (int sha : store.depCommits[d]) {
-        int first = firstService[sha];
-        if (first == s) {
-          continue;
+    }
+    if (parts == 2) {
+      // Part 1's samples end each service's arrays, latest first: reverse them and move them after part 0's.
+      int[] back = part[1].count;
+      for (int s = 0; s < ns; s++) {
+        int k = back[s];
+        if (k > 0) {
+          int from = room[s] - k;
+          reverse(leadAt[s], from, room[s]);
+          reverse(leadUs[s], from, room[s]);
+          System.arraycopy(leadAt[s], from, leadAt[s], leadFront[s], k);
+          System.arraycopy(leadUs[s], from, leadUs[s], leadFront[s], k);
+          leadCount[s] += k;
         }
-        if (first == -1) {
-          firstService[sha] = s;
-        } else if (!morePairs.add(key(s, sha))) {
-          continue;
-        }
-        delivered++;
-        if (rootSha[sha]) {
-          Long k = key(s, sha);
-          if (wanted.containsKey(k)) {
-            wanted.put(k, p);
-          }
-        }
-        long t = shaTime[sha];
-        if (t == EventStore.NONE) {
-          unknown++;
-          continue;
-        }
-        long l = f - t;
-        if (l < 0) {
-          negative++;
-          continue;
-        }
-        int k = leadCount[s]++;
-        leadAt[s][k] = f;
-        leadUs[s][k] = l;
       }
     }
     long changesUnique = 0;
@@ -360,6 +382,111 @@ public final class Model {
     counters = out;
   }
 
+  /**
+   * The deliveries of one part of the shas (those whose id is {@code part} modulo {@code parts}), in deployment
+   * order: first deliveries per (service, sha), lead-time samples, and the deployments that first delivered the
+   * root-cause shas incidents name. Writes only its own shas' entries and its own end of the sample arrays.
+   */
+  private static final class Deliveries implements Runnable {
+    private final int part;
+    private final int parts;
+    private final EventStore store;
+    private final int[] sorted;
+    private final int[] svc;
+    private final long[] fin;
+    private final int[] firstService;
+    private final boolean[] rootSha;
+    private final Map<Long, Integer> wanted;
+    private final long[][] leadAt;
+    private final long[][] leadUs;
+    final int[] count;
+    final LongList rootHits = new LongList();
+    long delivered;
+    long unknown;
+    long negative;
+
+    Deliveries(
+        int part, int parts, EventStore store, int[] sorted, int[] svc, long[] fin, int[] firstService,
+        boolean[] rootSha, Map<Long, Integer> wanted, long[][] leadAt, long[][] leadUs) {
+      this.part = part;
+      this.parts = parts;
+      this.store = store;
+      this.sorted = sorted;
+      this.svc = svc;
+      this.fin = fin;
+      this.firstService = firstService;
+      this.rootSha = rootSha;
+      this.wanted = wanted;
+      this.leadAt = leadAt;
+      this.leadUs = leadUs;
+      this.count = new int[leadAt.length];
+    }
+
+    @Override
+    public void run() {
+      LongSet morePairs = new LongSet();
+      long[] shaTime = store.shaTime;
+      int[][] commits = store.depCommits;
+      byte[] flags = store.depFlags;
+      boolean fromBack = part == 1;
+      int mask = parts - 1;
+      for (int p = 0; p < sorted.length; p++) {
+        int d = sorted[p];
+        if ((flags[d] & EventStore.ROLLBACK) != 0) {
+          continue;
+        }
+        int s = svc[p];
+        long f = fin[p];
+        for (int sha : commits[d]) {
+          if ((sha & mask) != part) {
+            continue;
+          }
+          int first = firstService[sha];
+          if (first == s) {
+            continue;
+          }
+          if (first == -1) {
+            firstService[sha] = s;
+          } else if (!morePairs.add(key(s, sha))) {
+            continue;
+          }
+          delivered++;
+          if (rootSha[sha]) {
+            long k = key(s, sha);
+            if (wanted.containsKey(k)) {
+              rootHits.add(k);
+              rootHits.add(p);
+            }
+          }
+          long t = shaTime[sha];
+          if (t == EventStore.NONE) {
+            unknown++;
+            continue;
+          }
+          long l = f - t;
+          if (l < 0) {
+            negative++;
+            continue;
+          }
+          int k = count[s]++;
+          if (fromBack) {
+            k = leadAt[s].length - 1 - k;
+          }
+          leadAt[s][k] = f;
+          leadUs[s][k] = l;
+        }
+      }
+    }
+  }
+
+  private static void reverse(long[] a, int from, int to) {
+    for (int i = from, j = to - 1; i < j; i++, j--) {
+      long t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
   private static long key(int service, int sha) {
     return ((long) service << 32) | (sha & 0xffffffffL);
   }
@@ -479,8 +606,11 @@ public final class Model {
     }
     for (int s : all) {
       long[] a = leadAt[s];
-      int lo = lowerBound(a, 0, leadCount[s], from);
-      int hi = lowerBound(a, lo, leadCount[s], to);
+      int lo = lowerBound(a, 0, leadFront[s], from);
+      int hi = lowerBound(a, lo, leadFront[s], to);
+      lt.addAll(leadUs[s], lo, hi);
+      lo = lowerBound(a, leadFront[s], leadCount[s], from);
+      hi = lowerBound(a, lo, leadCount[s], to);
       lt.addAll(leadUs[s], lo, hi);
     }
     ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(durations(lt, profile, true));
