@@ -659,17 +659,17 @@ public final class Model {
     return new ScopeMetrics(df, leadTime, cfr, recovery, rw, restore, overall);
   }
 
+  /** The sample's count, median and 90th percentile; reorders the list, which is not used afterwards. */
   private static ScopeMetrics.Durations durations(LongList l, TierProfile profile, boolean lead) {
-    long[] v = l.toArray();
-    Arrays.sort(v);
-    if (v.length == 0) {
+    int n = l.size;
+    if (n == 0) {
       return new ScopeMetrics.Durations(0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
     }
-    double med = percentile(v, 0.5);
-    double p90 = percentile(v, 0.9);
+    double med = Selection.percentile(l.a, n, 0.5);
+    double p90 = Selection.percentile(l.a, n, 0.9);
     Tier t = lead ? profile.leadTime(med) : profile.recovery(med);
     return new ScopeMetrics.Durations(
-        v.length, OptionalDouble.of(med / US_PER_SECOND), OptionalDouble.of(p90 / US_PER_SECOND), Optional.of(t));
+        n, OptionalDouble.of(med / US_PER_SECOND), OptionalDouble.of(p90 / US_PER_SECOND), Optional.of(t));
   }
 
   /**
@@ -755,10 +755,6 @@ public final class Model {
       }
       System.arraycopy(src, from, a, size, k);
       size += k;
-    }
-
-    long[] toArray() {
-      return Arrays.copyOf(a, size);
     }
   }
 
