@@ -944,7 +944,7 @@ final class RawEvent {
     if (id.bytes != null && (rollbackOf.bytes != null || !rollbackOf.nonEmpty())) {
       boolean of = rollbackOf.nonEmpty();
       store.deployment(
-          id.bytes, id.off, id.len, service.id(store.services), env.valueId(store), status.valueId(store), fin,
+          id.bytes, id.off, id.len, service.id(store.services), valueId(env), valueId(status), fin,
           commits, n, kRollback == TRUE, kHotfix == TRUE, of ? rollbackOf.bytes : null,
           of ? rollbackOf.off : 0, of ? rollbackOf.len : 0);
       return null;
@@ -984,6 +984,44 @@ final class RawEvent {
       default:
         return Timestamps.INVALID;
     }
+  }
+
+  /**
+   * Environment and status values repeat from line to line, so the ids of the last few short ones are kept by
+   * their bytes: eight entries, each a value of at most 16 bytes as two words and its length.
+   */
+  private final long[] memoWords = new long[16];
+  private final int[] memoLen = new int[8];
+  private final int[] memoId = new int[8];
+
+  {
+    Arrays.fill(memoLen, -1);
+  }
+
+  private int valueId(Text t) {
+    byte[] b = t.bytes;
+    int len = t.len;
+    if (b == null || len > 16 || t.off + 16 > b.length) {
+      return t.valueId(store);
+    }
+    long w0 = (long) LONGS.get(b, t.off);
+    long w1 = (long) LONGS.get(b, t.off + 8);
+    if (len < 8) {
+      w0 &= (1L << (8 * len)) - 1;
+      w1 = 0;
+    } else if (len < 16) {
+      w1 &= (1L << (8 * (len - 8))) - 1;
+    }
+    int slot = (int) (((w0 ^ (w1 * 31) ^ len) * 0x9E3779B97F4A7C15L) >>> 61);
+    if (memoLen[slot] == len && memoWords[2 * slot] == w0 && memoWords[2 * slot + 1] == w1) {
+      return memoId[slot];
+    }
+    int id = t.valueId(store);
+    memoLen[slot] = len;
+    memoWords[2 * slot] = w0;
+    memoWords[2 * slot + 1] = w1;
+    memoId[slot] = id;
+    return id;
   }
 
   private String change() {
