@@ -120,7 +120,11 @@ class PlainLinesPropertyTest {
     Arbitrary<String> dep =
         Combinators.combine(
                 Arbitraries.integers().between(1, 5), Arbitraries.integers().between(1, 3),
-                Arbitraries.of("production", "staging", "prod"), Arbitraries.of("success", "failed"),
+                // Values sharing their first 8 or 16 bytes, of lengths around 8 and 16, and needing normalising.
+                Arbitraries.of(
+                    "production", "staging", "prod", "productio", "production-eu", "Production ", "PROD", "",
+                    "production-west1", "production-west12", "producti", "prod    "),
+                Arbitraries.of("success", "failed", "successful", "Success", "SUCCESS ", "success-retried-ok", ""),
                 Arbitraries.integers().between(1, 28), Arbitraries.of("", ",\"is_rollback\":true",
                     ",\"is_hotfix\":false,\"rollback_of\":\"d2\""))
             .as(
