@@ -93,6 +93,13 @@ public final class DoraCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of stdout")
   Path output;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "threads for one large uncompressed file, linking and the report; the result is the same with"
+          + " any number (default: 2, or 1 on a single processor)")
+  Integer threads;
+
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
@@ -117,7 +124,13 @@ public final class DoraCommand implements Callable<Integer> {
     if (days < 1) {
       throw new CommandLine.ParameterException(cmd, "--days must be at least 1, found " + days);
     }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, found " + threads);
+    }
     DoraCalculator.Builder b = DoraCalculator.builder().tierProfile(profile).windowDays(days);
+    if (threads != null) {
+      b.threads(threads);
+    }
     date("--from", from, cmd).ifPresent(b::from);
     date("--to", to, cmd).ifPresent(b::to);
     DoraCalculator calc;

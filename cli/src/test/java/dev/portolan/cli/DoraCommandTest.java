@@ -102,6 +102,24 @@ class DoraCommandTest {
   }
 
   @Test
+  void dora_threads_sameReportWithAnyNumber() {
+    String[] base = {"dora", SCENARIO.toString(), "--from", "2024-01-01", "--to", "2024-01-29", "--format", "json"};
+    Run one = run(concat(base, "--threads", "1"));
+    Run four = run(concat(base, "--threads", "4"));
+    assertThat(one.exit()).isEqualTo(1);
+    assertThat(four.out()).isEqualTo(one.out()).contains("\"overall\"");
+    Run zero = run(concat(base, "--threads", "0"));
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).contains("--threads must be at least 1, found 0");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void dora_byTeamWithoutCatalog_usageError() {
     Run r = run("dora", SCENARIO.toString(), "--by", "team");
     assertThat(r.exit()).isEqualTo(2);
