@@ -160,7 +160,8 @@ public final class DoraCalculator {
     List<String> names = m.services();
     // Piece 0, the largest, is the overall scope; the others are one service each.
     ScopeMetrics[] out = new ScopeMetrics[names.size() + 1];
-    Parallel.forEach(out.length, threads, i -> out[i] = m.compute(i == 0 ? null : new int[] {i - 1}, f, t, profile));
+    Parallel.forEach(
+        out.length, m.large() ? threads : 1, i -> out[i] = m.compute(i == 0 ? null : new int[] {i - 1}, f, t, profile));
     Map<String, ScopeMetrics> services = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       services.put(names.get(i), out[i + 1]);

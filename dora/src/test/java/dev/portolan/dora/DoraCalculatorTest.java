@@ -40,6 +40,34 @@ class DoraCalculatorTest {
         c.loader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "events.jsonl").load());
   }
 
+  /** Enough deployments and samples that a report computes services on several threads. */
+  @Test
+  void report_largeModelOnSeveralThreads_sameAsOneThread() {
+    List<DeliveryEvent> events = new ArrayList<>();
+    Random r = new Random(11);
+    Instant start = t("2024-01-01T00:00:00Z");
+    for (int k = 0; k < 24_000; k++) {
+      String service = "svc-" + (k % 300);
+      Instant fin = start.plusSeconds(r.nextInt(28 * 86_400));
+      String sha = String.format(java.util.Locale.ROOT, "%040x", k);
+      events.add(ChangeEvent.of(sha, fin.minusSeconds(r.nextInt(5 * 86_400))));
+      DeploymentEvent d = DeploymentEvent.production("d" + k, service, fin, List.of(sha));
+      events.add(k % 17 == 0 ? d.asHotfix() : d);
+      if (k % 23 == 0) {
+        events.add(IncidentEvent.of("i" + k, service, fin.plusSeconds(60)));
+      }
+    }
+    DoraCalculator one = DoraCalculator.builder().window(JAN).threads(1).build();
+    DoraCalculator three = DoraCalculator.builder().window(JAN).threads(3).build();
+    DoraData data = one.load(events);
+    assertThat(data.model().large()).isTrue();
+    assertThat(ReferenceComparison.toJson(three.report(data)))
+        .isEqualTo(ReferenceComparison.toJson(one.report(data)));
+    assertThat(ReferenceComparison.toJson(three.report(three.load(events))))
+        .isEqualTo(ReferenceComparison.toJson(one.report(data)));
+    assertThat(one.report(data).services()).hasSize(300);
+  }
+
   @Test
   void report_deploymentsAtWindowBounds_startIncludedEndExcluded() {
     DoraReport r =

@@ -524,6 +524,23 @@ public final class Model {
   }
 
   /**
+   * Whether computing every service's metrics is enough work to be worth more than one thread: at least
+   * {@link #PARALLEL_REPORT} counted deployments and lead-time samples together.
+   *
+   * @return true for a large model
+   */
+  public boolean large() {
+    long samples = fin.length;
+    for (int c : leadCount) {
+      samples += c;
+    }
+    return samples >= PARALLEL_REPORT;
+  }
+
+  /** Counted deployments and lead-time samples from which a report computes services on several threads. */
+  static final long PARALLEL_REPORT = 1 << 15;
+
+  /**
    * The finish of the latest counted deployment.
    *
    * @return epoch microseconds, or empty without counted deployments
