@@ -40,6 +40,36 @@ class DoraCalculatorTest {
         c.loader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "events.jsonl").load());
   }
 
+  @Test
+  void report_deploymentRecordsWithDifferentCommits_unionOfTheirCommits() {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      // 20 distinct shas, each twice: more than a short list, so made distinct by sorting.
+      many.append(i == 0 ? "" : ",").append("\"m").append(i % 20).append('"');
+    }
+    String dep = "{\"type\":\"deployment\",\"id\":\"%s\",\"service\":\"api\",\"environment\":\"production\","
+        + "\"status\":\"success\",\"finished_at\":\"2024-01-10T00:00:00Z\",\"commits\":[%s]}\n";
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(dep, "d1", "\"a\",\"b\",\"a\""));
+    text.append(String.format(dep, "d1", "\"c\""));
+    text.append(String.format(dep, "d1", ""));
+    text.append(String.format(dep, "d1", "\"b\",\"a\",\"d\""));
+    text.append(String.format(dep, "d2", many));
+    text.append(String.format(dep, "d2", "\"m3\",\"m1\""));
+    text.append(String.format(dep, "d3", ""));
+    text.append(String.format(dep, "d3", "\"e\",\"e\""));
+    for (String sha : new String[] {"a", "b", "c", "d", "e"}) {
+      text.append("{\"type\":\"change\",\"sha\":\"").append(sha)
+          .append("\",\"committed_at\":\"2024-01-09T00:00:00Z\"}\n");
+    }
+    DoraReport r = reportJsonl(text.toString());
+    // d1 delivers a, b, c, d; d2 the 20 m-shas; d3 delivers e.
+    assertThat(r.diagnostics().get("delivered_changes")).isEqualTo(4 + 20 + 1);
+    assertThat(r.diagnostics().get("delivered_changes_unknown_commit_time")).isEqualTo(20);
+    assertThat(r.overall().leadTime().durations().count()).isEqualTo(5);
+    assertThat(r.diagnostics().get("deployments_unique")).isEqualTo(3);
+  }
+
   /** Enough deployments and samples that a report computes services on several threads. */
   @Test
   void report_largeModelOnSeveralThreads_sameAsOneThread() {

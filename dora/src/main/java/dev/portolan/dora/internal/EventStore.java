@@ -42,7 +42,14 @@ public final class EventStore {
   int[] depService = new int[1 << 10];
   int[] depEnv = new int[1 << 10];
   int[] depStatus = new int[1 << 10];
-  int[][] depCommits = new int[1 << 10][];
+  /**
+   * Each deployment's commits (sha ids, distinct, in no particular order) are {@code depCommitLen[d]} entries of
+   * {@link #commits} from {@code depCommitStart[d]}: one flat array rather than one small array per deployment.
+   */
+  int[] depCommitStart = new int[1 << 10];
+  int[] depCommitLen = new int[1 << 10];
+  int[] commits = new int[1 << 12];
+  private int commitTop;
   byte[] depFlags = new byte[1 << 10];
   int[] depRollbackOf = new int[1 << 10];
   int deploymentsUnique;
@@ -176,7 +183,8 @@ public final class EventStore {
   private final int[] pdEnv = new int[DEPLOYMENT_BATCH];
   private final int[] pdStatus = new int[DEPLOYMENT_BATCH];
   private final long[] pdFinished = new long[DEPLOYMENT_BATCH];
-  private final int[][] pdCommits = new int[DEPLOYMENT_BATCH][];
+  private final int[] pdCommitStart = new int[DEPLOYMENT_BATCH];
+  private final int[] pdCommitLen = new int[DEPLOYMENT_BATCH];
   private final boolean[] pdRollback = new boolean[DEPLOYMENT_BATCH];
   private final boolean[] pdHotfix = new boolean[DEPLOYMENT_BATCH];
   private final byte[][] pdOf = new byte[DEPLOYMENT_BATCH][];
@@ -216,7 +224,9 @@ public final class EventStore {
     pdEnv[k] = env;
     pdStatus[k] = status;
     pdFinished[k] = finished;
-    pdCommits[k] = sortedUnique(commits, n);
+    int start = commitTop;
+    pdCommitLen[k] = addCommits(commits, n);
+    pdCommitStart[k] = start;
     pdRollback[k] = rollback;
     pdHotfix[k] = hotfix;
     pdOf[k] = of;
@@ -234,10 +244,10 @@ public final class EventStore {
       int d = depIds.id(pdId[k], pdIdOff[k], pdIdLen[k], pdHash[k]);
       int of = pdOf[k] == null ? -1 : depIds.id(pdOf[k], pdOfOff[k], pdOfLen[k]);
       mergeDeployment(
-          d, pdService[k], pdEnv[k], pdStatus[k], pdFinished[k], pdCommits[k], pdRollback[k], pdHotfix[k], of);
+          d, pdService[k], pdEnv[k], pdStatus[k], pdFinished[k], pdCommitStart[k], pdCommitLen[k], pdRollback[k],
+          pdHotfix[k], of);
       pdId[k] = null;
       pdOf[k] = null;
-      pdCommits[k] = null;
     }
     nPendingDeployments = 0;
   }
@@ -388,7 +398,8 @@ public final class EventStore {
       depService = Arrays.copyOf(depService, cap);
       depEnv = Arrays.copyOf(depEnv, cap);
       depStatus = Arrays.copyOf(depStatus, cap);
-      depCommits = Arrays.copyOf(depCommits, cap);
+      depCommitStart = Arrays.copyOf(depCommitStart, cap);
+      depCommitLen = Arrays.copyOf(depCommitLen, cap);
       depFlags = Arrays.copyOf(depFlags, cap);
       depRollbackOf = Arrays.copyOf(depRollbackOf, cap);
     }
@@ -399,13 +410,18 @@ public final class EventStore {
       int d, int service, int env, int status, long finished, int[] commits, int n, boolean rollback,
       boolean hotfix, int rollbackOf) {
     count(Counter.DEPLOYMENT_RECORDS);
-    mergeDeployment(d, service, env, status, finished, sortedUnique(commits, n), rollback, hotfix, rollbackOf);
+    int start = commitTop;
+    int len = addCommits(commits, n);
+    mergeDeployment(d, service, env, status, finished, start, len, rollback, hotfix, rollbackOf);
   }
 
-  /** Merges one deployment record (commits sorted and unique, not copied) without counting it. */
+  /**
+   * Merges one deployment record without counting it; its commits are {@code len} distinct ids of
+   * {@link #commits} from {@code start}, just added.
+   */
   private void mergeDeployment(
-      int d, int service, int env, int status, long finished, int[] c, boolean rollback, boolean hotfix,
-      int rollbackOf) {
+      int d, int service, int env, int status, long finished, int start, int len, boolean rollback,
+      boolean hotfix, int rollbackOf) {
     ensureDeployment(Math.max(d, rollbackOf));
     byte flags = (byte) (PRESENT | (rollback ? ROLLBACK : 0) | (hotfix ? HOTFIX : 0));
     if ((depFlags[d] & PRESENT) == 0) {
@@ -415,7 +431,8 @@ public final class EventStore {
       depEnv[d] = env;
       depStatus[d] = status;
       depFinished[d] = finished;
-      depCommits[d] = c;
+      depCommitStart[d] = start;
+      depCommitLen[d] = len;
       depRollbackOf[d] = rollbackOf;
       return;
     }
@@ -436,8 +453,19 @@ public final class EventStore {
         depStatus[d] = status;
       }
     }
-    if (c.length > 0 && !Arrays.equals(c, depCommits[d])) {
-      depCommits[d] = union(depCommits[d], c);
+    int oldStart = depCommitStart[d];
+    int oldLen = depCommitLen[d];
+    if (len > 0 && oldLen == 0) {
+      depCommitStart[d] = start;
+      depCommitLen[d] = len;
+    } else if (len > 0
+        && !Arrays.equals(commits, start, start + len, commits, oldStart, oldStart + oldLen)) {
+      // Their order means nothing, so both are sorted in place; the union is added after them.
+      Arrays.sort(commits, oldStart, oldStart + oldLen);
+      Arrays.sort(commits, start, start + len);
+      int[] u = union(commits, oldStart, oldLen, start, len);
+      depCommitStart[d] = commitTop;
+      depCommitLen[d] = addCommits(u, u.length);
     }
     depFlags[d] |= flags;
     int r = depRollbackOf[d];
@@ -576,18 +604,21 @@ public final class EventStore {
       if ((other.depFlags[d] & PRESENT) == 0) {
         continue;
       }
-      int[] oc = other.depCommits[d];
-      if (buf.length < oc.length) {
-        buf = new int[oc.length];
+      int os = other.depCommitStart[d];
+      int on = other.depCommitLen[d];
+      if (buf.length < on) {
+        buf = new int[on];
       }
-      for (int k = 0; k < oc.length; k++) {
-        buf[k] = shaMap[oc[k]];
+      for (int k = 0; k < on; k++) {
+        buf[k] = shaMap[other.commits[os + k]];
       }
+      int start = commitTop;
+      int len = addCommits(buf, on);
       byte f = other.depFlags[d];
       int of = other.depRollbackOf[d];
       mergeDeployment(
           depMap[d], svcMap[other.depService[d]], valueMap[other.depEnv[d]], valueMap[other.depStatus[d]],
-          other.depFinished[d], sortedUnique(buf, oc.length), (f & ROLLBACK) != 0, (f & HOTFIX) != 0,
+          other.depFinished[d], start, len, (f & ROLLBACK) != 0, (f & HOTFIX) != 0,
           of < 0 ? -1 : depMap[of]);
     }
     for (Inc i : other.incidents.values()) {
@@ -595,43 +626,69 @@ public final class EventStore {
     }
   }
 
-  private static final int[] NO_COMMITS = new int[0];
+  /** Up to this many commits are made distinct by comparing each with those kept before it, without sorting. */
+  private static final int SMALL_COMMITS = 16;
 
-  private static int[] sortedUnique(int[] a, int n) {
-    if (n == 0) {
-      return NO_COMMITS;
+  /**
+   * Adds the distinct values among {@code a[0, n)} at the top of {@link #commits} and returns how many there
+   * were. A deployment's commits are a set: a short list keeps its first-seen order (its few comparisons are
+   * predictable), a longer one is sorted.
+   */
+  private int addCommits(int[] a, int n) {
+    if (commitTop + n > commits.length) {
+      commits = Arrays.copyOf(commits, Math.max(commitTop + n, commits.length + (commits.length >> 1)));
     }
-    int[] c = Arrays.copyOf(a, n);
-    Arrays.sort(c);
-    int k = 1;
-    for (int i = 1; i < n; i++) {
-      if (c[i] != c[k - 1]) {
-        c[k++] = c[i];
+    int[] c = commits;
+    int base = commitTop;
+    int k = 0;
+    if (n <= SMALL_COMMITS) {
+      for (int i = 0; i < n; i++) {
+        int v = a[i];
+        boolean seen = false;
+        for (int j = 0; j < k; j++) {
+          seen |= c[base + j] == v;
+        }
+        if (!seen) {
+          c[base + k++] = v;
+        }
+      }
+    } else {
+      System.arraycopy(a, 0, c, base, n);
+      Arrays.sort(c, base, base + n);
+      k = n == 0 ? 0 : 1;
+      for (int i = 1; i < n; i++) {
+        if (c[base + i] != c[base + k - 1]) {
+          c[base + k++] = c[base + i];
+        }
       }
     }
-    return k == n ? c : Arrays.copyOf(c, k);
+    commitTop += k;
+    return k;
   }
 
-  private static int[] union(int[] a, int[] b) {
-    int[] out = new int[a.length + b.length];
-    int i = 0;
-    int j = 0;
+  /** The sorted union of two sorted runs of one array. */
+  private static int[] union(int[] c, int aFrom, int aLen, int bFrom, int bLen) {
+    int[] out = new int[aLen + bLen];
+    int i = aFrom;
+    int iEnd = aFrom + aLen;
+    int j = bFrom;
+    int jEnd = bFrom + bLen;
     int k = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        out[k++] = a[i++];
-      } else if (a[i] > b[j]) {
-        out[k++] = b[j++];
+    while (i < iEnd && j < jEnd) {
+      if (c[i] < c[j]) {
+        out[k++] = c[i++];
+      } else if (c[i] > c[j]) {
+        out[k++] = c[j++];
       } else {
-        out[k++] = a[i++];
+        out[k++] = c[i++];
         j++;
       }
     }
-    while (i < a.length) {
-      out[k++] = a[i++];
+    while (i < iEnd) {
+      out[k++] = c[i++];
     }
-    while (j < b.length) {
-      out[k++] = b[j++];
+    while (j < jEnd) {
+      out[k++] = c[j++];
     }
     return k == out.length ? out : Arrays.copyOf(out, k);
   }

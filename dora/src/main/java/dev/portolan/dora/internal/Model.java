@@ -133,7 +133,7 @@ public final class Model {
     long withoutCommits = 0;
     for (int i = 0; i < n; i++) {
       pos[sorted[i]] = i;
-      if (store.depCommits[sorted[i]].length == 0) {
+      if (store.depCommitLen[sorted[i]] == 0) {
         withoutCommits++;
       }
     }
@@ -214,8 +214,8 @@ public final class Model {
     for (int p = 0; p < n; p++) {
       int d = sorted[p];
       if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
-        room[svc[p]] += store.depCommits[d].length;
-        commitRefs += store.depCommits[d].length;
+        room[svc[p]] += store.depCommitLen[d];
+        commitRefs += store.depCommitLen[d];
       }
     }
     leadAt = new long[ns][];
@@ -429,7 +429,9 @@ public final class Model {
     public void run() {
       LongSet morePairs = new LongSet();
       long[] info = shaInfo;
-      int[][] commits = store.depCommits;
+      int[] commits = store.commits;
+      int[] commitStart = store.depCommitStart;
+      int[] commitLen = store.depCommitLen;
       byte[] flags = store.depFlags;
       boolean fromBack = part == 1;
       int mask = parts - 1;
@@ -440,7 +442,8 @@ public final class Model {
         }
         int s = svc[p];
         long f = fin[p];
-        for (int sha : commits[d]) {
+        for (int j = commitStart[d], end = j + commitLen[d]; j < end; j++) {
+          int sha = commits[j];
           if (((sha >>> 3) & mask) != part) {
             continue;
           }
