@@ -583,23 +583,8 @@ final class JsMethods {
       };
       case "has_key" -> (in, a) -> o.has(Js.toStr(arg(a, 0)));
       case "keys" -> (in, a) -> new JsArray(new java.util.ArrayList<>(o.keys()));
-      case "values" -> (in, a) -> {
-        JsArray r = new JsArray();
-        for (String k : o.keys()) {
-          r.add(o.get(k));
-        }
-        return r;
-      };
-      case "items" -> (in, a) -> {
-        JsArray r = new JsArray();
-        for (String k : o.keys()) {
-          JsArray p = new JsArray();
-          p.add(k);
-          p.add(o.get(k));
-          r.add(p);
-        }
-        return r;
-      };
+      case "values" -> (in, a) -> PythonMethods.values(o);
+      case "items" -> (in, a) -> PythonMethods.pairs(o);
       default -> null;
     };
   }

@@ -88,7 +88,8 @@ final class PythonMethods {
     };
   }
 
-  private static JsArray pairs(JsObject o) {
+  /** A dict's [key, value] pairs in key order, as items() gives them in both method modes. */
+  static JsArray pairs(JsObject o) {
     JsArray r = new JsArray();
     for (String k : o.keys()) {
       JsArray p = new JsArray();
@@ -99,17 +100,20 @@ final class PythonMethods {
     return r;
   }
 
+  /** A dict's values in key order, as values() gives them in both method modes. */
+  static JsArray values(JsObject o) {
+    JsArray r = new JsArray();
+    for (String k : o.keys()) {
+      r.add(o.get(k));
+    }
+    return r;
+  }
+
   private static JsFunction dict(JsObject o, String name) {
     return switch (name) {
       case "items", "iteritems" -> (in, args) -> pairs(o);
       case "keys", "iterkeys" -> (in, args) -> new JsArray(new ArrayList<>(o.keys()));
-      case "values", "itervalues" -> (in, args) -> {
-        JsArray r = new JsArray();
-        for (String k : o.keys()) {
-          r.add(o.get(k));
-        }
-        return r;
-      };
+      case "values", "itervalues" -> (in, args) -> values(o);
       case "get" -> (in, args) -> {
         String k = Js.propertyKey(arg(args, 0));
         if (o.has(k)) {
