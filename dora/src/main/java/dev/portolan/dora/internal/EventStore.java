@@ -463,9 +463,8 @@ public final class EventStore {
       // Their order means nothing, so both are sorted in place; the union is added after them.
       Arrays.sort(commits, oldStart, oldStart + oldLen);
       Arrays.sort(commits, start, start + len);
-      int[] u = union(commits, oldStart, oldLen, start, len);
       depCommitStart[d] = commitTop;
-      depCommitLen[d] = addCommits(u, u.length);
+      depCommitLen[d] = addUnion(oldStart, oldLen, start, len);
     }
     depFlags[d] |= flags;
     int r = depRollbackOf[d];
@@ -635,9 +634,7 @@ public final class EventStore {
    * predictable), a longer one is sorted.
    */
   private int addCommits(int[] a, int n) {
-    if (commitTop + n > commits.length) {
-      commits = Arrays.copyOf(commits, Math.max(commitTop + n, commits.length + (commits.length >> 1)));
-    }
+    roomForCommits(n);
     int[] c = commits;
     int base = commitTop;
     int k = 0;
@@ -666,30 +663,39 @@ public final class EventStore {
     return k;
   }
 
-  /** The sorted union of two sorted runs of one array. */
-  private static int[] union(int[] c, int aFrom, int aLen, int bFrom, int bLen) {
-    int[] out = new int[aLen + bLen];
+  private void roomForCommits(int n) {
+    if (commitTop + n > commits.length) {
+      commits = Arrays.copyOf(commits, Math.max(commitTop + n, commits.length + (commits.length >> 1)));
+    }
+  }
+
+  /** Adds the sorted union of two sorted runs of {@link #commits} at its top; returns its length. */
+  private int addUnion(int aFrom, int aLen, int bFrom, int bLen) {
+    roomForCommits(aLen + bLen);
+    int[] c = commits;
     int i = aFrom;
     int iEnd = aFrom + aLen;
     int j = bFrom;
     int jEnd = bFrom + bLen;
-    int k = 0;
+    int k = commitTop;
     while (i < iEnd && j < jEnd) {
       if (c[i] < c[j]) {
-        out[k++] = c[i++];
+        c[k++] = c[i++];
       } else if (c[i] > c[j]) {
-        out[k++] = c[j++];
+        c[k++] = c[j++];
       } else {
-        out[k++] = c[i++];
+        c[k++] = c[i++];
         j++;
       }
     }
     while (i < iEnd) {
-      out[k++] = c[i++];
+      c[k++] = c[i++];
     }
     while (j < jEnd) {
-      out[k++] = c[j++];
+      c[k++] = c[j++];
     }
-    return k == out.length ? out : Arrays.copyOf(out, k);
+    int n = k - commitTop;
+    commitTop = k;
+    return n;
   }
 }

@@ -2,16 +2,13 @@ package dev.portolan.dora.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads one uncompressed JSON Lines file with several threads: the file is cut into chunks just after line feeds,
@@ -61,62 +58,31 @@ public final class FileChunks {
         return false;
       }
       starts.add(size);
-      ExecutorService pool =
-          Executors.newFixedThreadPool(
-              starts.size() - 2,
-              r -> {
-                Thread t = new Thread(r, "portolan-dora-reader");
-                t.setDaemon(true);
-                return t;
-              });
-      try {
-        List<Future<EventStore>> parts = new ArrayList<>();
-        for (int i = 1; i < starts.size() - 1; i++) {
-          long from = starts.get(i);
-          long to = starts.get(i + 1);
-          parts.add(
-              pool.submit(
-                  () -> {
-                    EventStore s = new EventStore();
-                    new JsonLinesReader(s).read(new Region(ch, from, to), sourceName);
-                    return s;
-                  }));
-        }
-        long before = store.counter(Counter.LINES_READ);
-        reader.read(new Region(ch, 0, starts.get(1)), sourceName);
-        long offset = store.counter(Counter.LINES_READ) - before;
-        for (Future<EventStore> f : parts) {
-          EventStore s = join(f);
-          long lines = s.counter(Counter.LINES_READ);
-          store.merge(s, offset, threads);
-          offset += lines;
-        }
-      } finally {
-        pool.shutdownNow();
+      // Piece 0 goes to the target's own reader; each other piece to a store of its own, merged in file order.
+      int pieces = starts.size() - 1;
+      EventStore[] parts = new EventStore[pieces];
+      long before = store.counter(Counter.LINES_READ);
+      Parallel.forEach(
+          pieces,
+          pieces,
+          i -> {
+            JsonLinesReader r = i == 0 ? reader : new JsonLinesReader(parts[i] = new EventStore());
+            try {
+              r.read(new Region(ch, starts.get(i), starts.get(i + 1)), sourceName);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      long offset = store.counter(Counter.LINES_READ) - before;
+      for (int i = 1; i < pieces; i++) {
+        long lines = parts[i].counter(Counter.LINES_READ);
+        store.merge(parts[i], offset, threads);
+        offset += lines;
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     return true;
-  }
-
-  private static EventStore join(Future<EventStore> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(c);
-    }
   }
 
   private static boolean gzip(FileChannel ch) throws IOException {
