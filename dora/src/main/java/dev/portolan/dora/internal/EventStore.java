@@ -149,7 +149,6 @@ public final class EventStore {
   private final long[] pending = new long[4 * BATCH];
   private int nPending;
   private static final int BATCH = 64;
-  private long[] keys = new long[3 * 16];
 
   /**
    * Adds a validated change record whose sha is given as ASCII bytes. Records of hex shas are merged in batches
@@ -168,6 +167,28 @@ public final class EventStore {
     }
     count(Counter.CHANGE_RECORDS);
     pending[at + 3] = time;
+    if (++nPending == BATCH) {
+      flush();
+    }
+  }
+
+  /**
+   * Adds a validated change record whose sha is packed ({@link ShaTable#pack}); it waits in the batch of
+   * {@link #change(byte[], int, int, long)}.
+   *
+   * @param a the first word of the packed sha
+   * @param b the second word
+   * @param d the third word
+   * @param time the commit time in epoch microseconds, or {@link #NONE}
+   */
+  void change(long a, long b, long d, long time) {
+    count(Counter.CHANGE_RECORDS);
+    int at = 4 * nPending;
+    long[] p = pending;
+    p[at] = a;
+    p[at + 1] = b;
+    p[at + 2] = d;
+    p[at + 3] = time;
     if (++nPending == BATCH) {
       flush();
     }
@@ -275,18 +296,16 @@ public final class EventStore {
    * The ids of several shas given as ASCII bytes, looked up together.
    *
    * @param b the bytes
-   * @param from where each sha starts
+   * @param from where each sha starts, or -1 for a sha already packed in {@code k}
    * @param len how long each is
+   * @param k the packed shas ({@link ShaTable#pack}), three longs each, where {@code from} is -1; used as scratch
+   *     for the others
    * @param n how many there are
    * @param out receives the ids
    */
-  void shaIds(byte[] b, int[] from, int[] len, int n, int[] out) {
-    if (keys.length < 3 * n) {
-      keys = new long[3 * n];
-    }
-    long[] k = keys;
+  void shaIds(byte[] b, int[] from, int[] len, long[] k, int n, int[] out) {
     for (int j = 0; j < n; j++) {
-      if (!ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
+      if (from[j] >= 0 && !ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
         k[3 * j + 2] = -1;
       }
     }

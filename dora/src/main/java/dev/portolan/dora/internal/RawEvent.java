@@ -133,6 +133,7 @@ final class RawEvent {
 
   private void reset() {
     shaBytes = null;
+    shaPacked = false;
     type = T_NONE;
     typeText = null;
     id.kind = service.kind = env.kind = status.kind = rollbackOf.kind = ABSENT;
@@ -281,8 +282,13 @@ final class RawEvent {
   /** The line of a change read by {@link #readLine} whose sha is still bytes, or null. */
   private byte[] shaBytes;
   private int shaLen;
+  /** Where each commit is in the line, or -1 when it was packed while parsing, into {@link #commitKeys}. */
   private int[] commitFrom = new int[16];
   private int[] commitLen = new int[16];
+  private long[] commitKeys = new long[48];
+  /** The sha of a change packed while parsing ({@link ShaTable#pack}), when {@link #shaPacked}. */
+  private final long[] shaKey = new long[3];
+  private boolean shaPacked;
   /** Set by {@link #value}: where a string value starts and how long it is. */
   private int strFrom;
   private int strLen;
@@ -317,11 +323,18 @@ final class RawEvent {
           return -1;
         }
         int ks = i + 1;
-        int ke = stringEnd(b, ks, to);
-        if (ke < 0) {
-          return -1;
+        int f = knownName(b, ks, to);
+        int ke;
+        if (f >= 0) {
+          ke = ks + KNOWN_LENGTH[f];
+          f = KNOWN_FIELD[f];
+        } else {
+          ke = stringEnd(b, ks, to);
+          if (ke < 0) {
+            return -1;
+          }
+          f = field(b, ks, ke - ks);
         }
-        int f = field(b, ks, ke - ks);
         i = skipWs(b, ke + 1, to);
         if (i >= to || b[i] != ':') {
           return -1;
@@ -354,7 +367,7 @@ final class RawEvent {
       shaBytes = b;
     }
     if (kCommits == LIST_OK) {
-      store.shaIds(b, commitFrom, commitLen, nCommits, commits);
+      store.shaIds(b, commitFrom, commitLen, commitKeys, nCommits, commits);
     }
     return i;
   }
@@ -398,6 +411,86 @@ final class RawEvent {
       }
       if (c < 0x20 || c == '\\') {
         return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Names the line parser recognises from their first bytes, without looking for their closing quote first: every
+   * field name, and names that events often carry and the rules ignore.
+   */
+  private static final byte[][] KNOWN;
+  /** The field number of each known name, its length, and its bytes as three words (see {@link #FIRST}). */
+  private static final int[] KNOWN_FIELD;
+  private static final int[] KNOWN_LENGTH;
+  private static final long[] KNOWN_FIRST;
+  private static final long[] KNOWN_MID;
+  private static final long[] KNOWN_LAST;
+  /** Known names by a hash of their first four bytes (with the quote and colon after short ones): two per slot. */
+  private static final int[] BY_PREFIX = new int[2 * 128];
+
+  static {
+    String[] ignored = {"pr", "started_at"};
+    int n = NAMES.length - 1 + ignored.length;
+    KNOWN = new byte[n][];
+    KNOWN_FIELD = new int[n];
+    for (int f = 1; f < NAMES.length; f++) {
+      KNOWN[f - 1] = NAMES[f];
+      KNOWN_FIELD[f - 1] = f;
+    }
+    for (int k = 0; k < ignored.length; k++) {
+      KNOWN[NAMES.length - 1 + k] = ascii(ignored[k]);
+      KNOWN_FIELD[NAMES.length - 1 + k] = F_OTHER;
+    }
+    KNOWN_LENGTH = new int[n];
+    KNOWN_FIRST = new long[n];
+    KNOWN_MID = new long[n];
+    KNOWN_LAST = new long[n];
+    for (int k = 0; k < n; k++) {
+      int len = KNOWN[k].length;
+      byte[] quoted = Arrays.copyOf(KNOWN[k], len + 8);
+      quoted[len] = '"';
+      quoted[len + 1] = ':';
+      KNOWN_LENGTH[k] = len;
+      KNOWN_FIRST[k] = first(quoted, 0, len);
+      KNOWN_MID[k] = len > 16 ? (long) LONGS.get(quoted, 8) : 0;
+      KNOWN_LAST[k] = len > 8 ? (long) LONGS.get(quoted, len - 8) : 0;
+      int h = prefixSlot((long) LONGS.get(quoted, 0));
+      int j = BY_PREFIX[2 * h] == 0 ? 0 : 1;
+      if (BY_PREFIX[2 * h + j] != 0) {
+        throw new IllegalStateException("three known names share a prefix slot");
+      }
+      BY_PREFIX[2 * h + j] = k + 1;
+    }
+  }
+
+  private static int prefixSlot(long firstWord) {
+    return ((int) firstWord * 0x9E3779B1) >>> 25;
+  }
+
+  /**
+   * The known name (an index of {@link #KNOWN}) that a key starting at {@code ks} is, when the key is exactly that
+   * name followed by its closing quote; else -1, and the caller looks for the quote.
+   */
+  private static int knownName(byte[] b, int ks, int to) {
+    if (ks + 24 > b.length) {
+      return -1;
+    }
+    long w0 = (long) LONGS.get(b, ks);
+    int h = prefixSlot(w0);
+    for (int j = 0; j < 2; j++) {
+      int k = BY_PREFIX[2 * h + j] - 1;
+      if (k < 0) {
+        return -1;
+      }
+      int len = KNOWN_LENGTH[k];
+      if (ks + len < to
+          && b[ks + len] == '"'
+          && (len >= 8 ? w0 : w0 & ((1L << (8 * len)) - 1)) == KNOWN_FIRST[k]
+          && (len <= 8 || (long) LONGS.get(b, ks + len - 8) == KNOWN_LAST[k])
+          && (len <= 16 || (long) LONGS.get(b, ks + 8) == KNOWN_MID[k])) {
+        return k;
       }
     }
     return -1;
@@ -534,6 +627,29 @@ final class RawEvent {
     if (c == '-' || (c >= '0' && c <= '9')) {
       return f == F_OTHER ? number(b, i, to) : -1;
     }
+    if (c == '"') {
+      // The usual shapes of shas and timestamps are read and checked in one go, without looking for the quote
+      // first; anything else takes the way of every string below.
+      if (f == F_SHA && hexSha(b, i + 1, to, shaKey, 0)) {
+        kSha = STRING;
+        shaEmpty = false;
+        shaPacked = true;
+        return i + 42;
+      }
+      Stamp st = stampOf(f);
+      if (st != null) {
+        int q = Timestamps.quoteAfter(b, i + 1, to);
+        if (q >= 0) {
+          long v = ts.parse(b, i + 1, q - i - 1);
+          if (v != Timestamps.INVALID) {
+            st.kind = STRING;
+            st.value = v;
+            st.noOffset = !ts.hadOffset();
+            return q + 1;
+          }
+        }
+      }
+    }
     int k = scalar(b, i, to);
     if (k < 0) {
       return -1;
@@ -585,6 +701,7 @@ final class RawEvent {
         break;
       case F_SHA:
         kSha = kind;
+        shaPacked = false;
         if (kind == STRING) {
           shaEmpty = n == 0;
           shaFrom = s;
@@ -648,19 +765,31 @@ final class RawEvent {
       if (i >= to || b[i] != '"') {
         return -1;
       }
-      int e = stringEnd(b, i + 1, to);
-      if (e < 0) {
-        return -1;
-      }
+      int e;
       if (f == F_COMMITS) {
         if (nCommits == commitFrom.length) {
           commitFrom = Arrays.copyOf(commitFrom, nCommits * 2);
           commitLen = Arrays.copyOf(commitLen, nCommits * 2);
+          commitKeys = Arrays.copyOf(commitKeys, nCommits * 6);
           commits = Arrays.copyOf(commits, Math.max(commits.length, nCommits * 2));
         }
-        commitFrom[nCommits] = i + 1;
-        commitLen[nCommits] = e - i - 1;
+        if (hexSha(b, i + 1, to, commitKeys, 3 * nCommits)) {
+          commitFrom[nCommits] = -1;
+          e = i + 41;
+        } else {
+          e = stringEnd(b, i + 1, to);
+          if (e < 0) {
+            return -1;
+          }
+          commitFrom[nCommits] = i + 1;
+          commitLen[nCommits] = e - i - 1;
+        }
         nCommits++;
+      } else {
+        e = stringEnd(b, i + 1, to);
+        if (e < 0) {
+          return -1;
+        }
       }
       i = skipWs(b, e + 1, to);
       if (i >= to) {
@@ -855,6 +984,32 @@ final class RawEvent {
   }
 
   /**
+   * Whether a string at {@code from} is exactly a 40-digit lower-case hex sha followed by its closing quote; if so
+   * it is packed at {@code key[at..at+2]}.
+   */
+  private static boolean hexSha(byte[] b, int from, int to, long[] key, int at) {
+    return from + 40 < to && b[from + 40] == '"' && ShaTable.pack(b, from, 40, key, at);
+  }
+
+  /** The timestamp a field sets, or null for other fields. */
+  private Stamp stampOf(int f) {
+    switch (f) {
+      case F_FINISHED:
+        return finished;
+      case F_COMMITTED:
+        return committed;
+      case F_AUTHORED:
+        return authored;
+      case F_OPENED:
+        return opened;
+      case F_RESOLVED:
+        return resolved;
+      default:
+        return null;
+    }
+  }
+
+  /**
    * Checks the fields with the reference's rules and adds the event to the store.
    *
    * @return null when the event was accepted, {@link #UNKNOWN_TYPE}, or the reason it is invalid
@@ -1041,7 +1196,9 @@ final class RawEvent {
         return invalid("authored_at", badTime("change", "authored_at"));
       }
     }
-    if (shaBytes != null) {
+    if (shaPacked) {
+      store.change(shaKey[0], shaKey[1], shaKey[2], t);
+    } else if (shaBytes != null) {
       store.change(shaBytes, shaFrom, shaLen, t);
     } else {
       store.change(sha, t);

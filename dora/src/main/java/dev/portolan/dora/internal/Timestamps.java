@@ -145,6 +145,36 @@ public final class Timestamps {
     return seconds * US_PER_SECOND + micros;
   }
 
+  /**
+   * Where the closing quote of a string starting at {@code from} is when the string has the shape of a timestamp:
+   * 19 characters, then an optional fraction of up to seven digits, then {@code Z}, an offset or nothing; else -1.
+   * Only the shape is looked at: {@link #parse} checks the characters.
+   *
+   * @param c the bytes
+   * @param from the first byte of the string, after its opening quote
+   * @param to the end of the bytes
+   * @return the index of the closing quote, or -1
+   */
+  static int quoteAfter(byte[] c, int from, int to) {
+    int p = from + 19;
+    if (p >= to) {
+      return -1;
+    }
+    if (c[p] == '.') {
+      p++;
+      int stop = Math.min(to, p + 7);
+      while (p < stop && c[p] >= '0' && c[p] <= '9') {
+        p++;
+      }
+    }
+    if (p < to && (c[p] == 'Z' || c[p] == 'z')) {
+      p++;
+    } else if (p < to && (c[p] == '+' || c[p] == '-')) {
+      p += 6;
+    }
+    return p < to && c[p] == '"' ? p : -1;
+  }
+
   /** What a fraction of n digits is multiplied by to give microseconds. */
   private static final long[] SCALE = {1, 100_000, 10_000, 1_000, 100, 10, 1};
 

@@ -59,7 +59,14 @@ class PlainLinesPropertyTest {
         "\"74ff21317c8c815268b9ba5ccb328c0a19e3096e\"", "\"s1\"", "\"2024-01-02T10:00:00Z\"",
         "\"2024-01-02T10:00:00.123+05:30\"", "\"2024-01-03T00:00:00\"", "\"2024-02-30T00:00:00Z\"",
         "\"2024-01-01T09:00:00.000001-01:00\"", "\"yesterday\"", "\"deployment\"", "\"change\"", "\"commit\"",
-        "\"incident\"", "\"build\"", "\"caf\u00e9\"", "\"a\\\"b\"", "\"\\u0064\\u0031\"", "\"tab\there\"");
+        "\"incident\"", "\"build\"", "\"caf\u00e9\"", "\"a\\\"b\"", "\"\\u0064\\u0031\"", "\"tab\there\"",
+        // Near the shapes read in one go: shas and timestamps that are almost, but not quite, what they seem.
+        "\"1e5b3c5cc05e6f44171f23a37724c9e8666288501\"", "\"1E5B3C5CC05E6F44171F23A37724C9E866628850\"",
+        "\"1e5b3c5cc05e6f44171f23a37724c9e86662885\"", "\"1e5b3c5cc05e6f44171f23a37724c9e86662885\\u0030\"",
+        "\"1e5b3c5cc05e6f44171f23a37724c9e86662885g\"", "\"2024-13-01T00:00:00Z\"", "\"2024-01-01T00:00:00.1234567Z\"",
+        "\"2024-01-01T00:00:00.Z\"", "\"2024-01-01T00:00:00+05:3x\"", "\"2024-01-01T00:00:00Zx\"",
+        "\"2024-01-01T00:00:00\\u005a\"", "\"2024-01-01t00:00:00z\"", "\"2024-01-01 00:00:00-00:00\"",
+        "\"2024-01-01T00:00:00+05:30 \"", "\"2024-01-01T00:00:60Z\"", "\"2024-01-01T00:00:00.000000\"");
   }
 
   private static Arbitrary<String> value() {
@@ -75,7 +82,10 @@ class PlainLinesPropertyTest {
     return Arbitraries.of(
         "type", "type", "id", "service", "environment", "status", "finished_at", "commits", "commits",
         "is_rollback", "is_hotfix", "rollback_of", "sha", "committed_at", "authored_at", "opened_at",
-        "resolved_at", "caused_by_deployment", "root_cause_sha", "pr", "extra", "t\u00fdpe", "ty\\u0070e");
+        "resolved_at", "caused_by_deployment", "root_cause_sha", "pr", "extra", "t\u00fdpe", "ty\\u0070e",
+        // Names that begin like known ones, or are known ones with more after them.
+        "types", "shas", "sh", "commit", "committed", "committed_at_", "started_at", "started", "prs", "i",
+        "ids", "status ", "is_hotfixes", "caused_by_deployments", "root_cause_sha\\u0000");
   }
 
   private static Arbitrary<String> member() {
