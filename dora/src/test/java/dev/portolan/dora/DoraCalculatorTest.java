@@ -70,6 +70,37 @@ class DoraCalculatorTest {
     assertThat(r.diagnostics().get("deployments_unique")).isEqualTo(3);
   }
 
+  /**
+   * An id beyond ISO-8859-1 ("\u0101", whose UTF-16 bytes are those of the Latin-1 id "\u0001\u0001") is a
+   * deployment of its own, and rollback targets and incidents find the right one.
+   */
+  @Test
+  void report_idsBeyondLatin1_keptApartFromLatin1IdsWithTheSameBytes() {
+    String dep = "{\"type\":\"deployment\",\"id\":\"%s\",\"service\":\"api\",\"environment\":\"production\","
+        + "\"status\":\"success\",\"finished_at\":\"2024-01-%02dT00:00:00Z\"%s}\n";
+    String wide = "\u0101";
+    String narrow = "\\u0001\\u0001";
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(dep, wide, 10, ""));
+    text.append(String.format(dep, narrow, 11, ""));
+    text.append(String.format(dep, wide, 10, ""));
+    // Rolls back the wide one, named directly, though the narrow one is the later deployment.
+    text.append(String.format(dep, "rb", 12, ",\"is_rollback\":true,\"rollback_of\":\"" + wide + "\""));
+    text.append("{\"type\":\"incident\",\"id\":\"i1\",\"service\":\"api\",\"opened_at\":\"2024-01-11T01:00:00Z\","
+        + "\"resolved_at\":\"2024-01-11T03:00:00Z\",\"caused_by_deployment\":\"" + narrow + "\"}\n");
+    text.append("{\"type\":\"incident\",\"id\":\"i2\",\"service\":\"api\",\"opened_at\":\"2024-01-13T01:00:00Z\","
+        + "\"caused_by_deployment\":\"\u00e9\u0101-none\"}\n");
+    DoraReport r = reportJsonl(text.toString());
+    assertThat(r.diagnostics().get("deployments_unique")).isEqualTo(3);
+    assertThat(r.diagnostics().get("incidents_linked_by_deployment_id")).isEqualTo(1);
+    assertThat(r.diagnostics().get("incidents_unlinked")).isEqualTo(1);
+    // Failed: the wide one (rolled back at 12 after finishing at 10) and the narrow one (incident i1).
+    assertThat(r.diagnostics().get("deployments_failed")).isEqualTo(2);
+    assertThat(r.overall().failedDeploymentRecoveryTime().durations().count()).isEqualTo(2);
+    assertThat(r.overall().failedDeploymentRecoveryTime().durations().medianSeconds())
+        .hasValueCloseTo((2 * 86_400 + 3 * 3_600) / 2.0, within(1e-6));
+  }
+
   /** Enough deployments and samples that a report computes services on several threads. */
   @Test
   void report_largeModelOnSeveralThreads_sameAsOneThread() {
