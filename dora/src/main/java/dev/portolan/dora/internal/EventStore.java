@@ -160,15 +160,10 @@ public final class EventStore {
    * @param time the commit time in epoch microseconds, or {@link #NONE}
    */
   void change(byte[] b, int off, int len, long time) {
-    int at = 4 * nPending;
-    if (!ShaTable.pack(b, off, len, pending, at)) {
+    if (ShaTable.pack(b, off, len, pending, 4 * nPending)) {
+      queueChange(time);
+    } else {
       change(shaId(b, off, len), time);
-      return;
-    }
-    count(Counter.CHANGE_RECORDS);
-    pending[at + 3] = time;
-    if (++nPending == BATCH) {
-      flush();
     }
   }
 
@@ -182,13 +177,17 @@ public final class EventStore {
    * @param time the commit time in epoch microseconds, or {@link #NONE}
    */
   void change(long a, long b, long d, long time) {
-    count(Counter.CHANGE_RECORDS);
     int at = 4 * nPending;
-    long[] p = pending;
-    p[at] = a;
-    p[at + 1] = b;
-    p[at + 2] = d;
-    p[at + 3] = time;
+    pending[at] = a;
+    pending[at + 1] = b;
+    pending[at + 2] = d;
+    queueChange(time);
+  }
+
+  /** Completes the change record whose packed sha is at the next place of the batch, and flushes a full batch. */
+  private void queueChange(long time) {
+    count(Counter.CHANGE_RECORDS);
+    pending[4 * nPending + 3] = time;
     if (++nPending == BATCH) {
       flush();
     }
@@ -617,21 +616,19 @@ public final class EventStore {
     int[] svcMap = maps[1];
     int[] valueMap = maps[2];
     int[] depMap = maps[3];
-    int[] buf = new int[16];
     for (int d = 0; d < other.depIds.size(); d++) {
       if ((other.depFlags[d] & PRESENT) == 0) {
         continue;
       }
+      // The other store's lists are distinct already, and distinct shas keep distinct ids here.
       int os = other.depCommitStart[d];
-      int on = other.depCommitLen[d];
-      if (buf.length < on) {
-        buf = new int[on];
-      }
-      for (int k = 0; k < on; k++) {
-        buf[k] = shaMap[other.commits[os + k]];
-      }
+      int len = other.depCommitLen[d];
+      roomForCommits(len);
       int start = commitTop;
-      int len = addCommits(buf, on);
+      for (int k = 0; k < len; k++) {
+        commits[start + k] = shaMap[other.commits[os + k]];
+      }
+      commitTop += len;
       byte f = other.depFlags[d];
       int of = other.depRollbackOf[d];
       mergeDeployment(
@@ -671,7 +668,7 @@ public final class EventStore {
     } else {
       System.arraycopy(a, 0, c, base, n);
       Arrays.sort(c, base, base + n);
-      k = n == 0 ? 0 : 1;
+      k = 1;
       for (int i = 1; i < n; i++) {
         if (c[base + i] != c[base + k - 1]) {
           c[base + k++] = c[base + i];

@@ -421,7 +421,11 @@ final class RawEvent {
    * field name, and names that events often carry and the rules ignore.
    */
   private static final byte[][] KNOWN;
-  /** The field number of each known name, its length, and its bytes as three words (see {@link #FIRST}). */
+  /**
+   * The field number of each known name, its length, and its bytes as three words: its first eight bytes
+   * (zero-padded), then for longer names the eight bytes at 8 and the last eight bytes (names are at most 24 bytes
+   * long). Field f is known name f - 1.
+   */
   private static final int[] KNOWN_FIELD;
   private static final int[] KNOWN_LENGTH;
   private static final long[] KNOWN_FIRST;
@@ -485,11 +489,7 @@ final class RawEvent {
         return -1;
       }
       int len = KNOWN_LENGTH[k];
-      if (ks + len < to
-          && b[ks + len] == '"'
-          && (len >= 8 ? w0 : w0 & ((1L << (8 * len)) - 1)) == KNOWN_FIRST[k]
-          && (len <= 8 || (long) LONGS.get(b, ks + len - 8) == KNOWN_LAST[k])
-          && (len <= 16 || (long) LONGS.get(b, ks + 8) == KNOWN_MID[k])) {
+      if (ks + len < to && b[ks + len] == '"' && isKnown(b, ks, len, w0, k)) {
         return k;
       }
     }
@@ -515,21 +515,13 @@ final class RawEvent {
   }
 
   /**
-   * Each name as three words: its first eight bytes (zero-padded), then for longer names the eight bytes at 8
-   * and the last eight bytes; names are at most 24 bytes long.
+   * Whether the {@code len} bytes at {@code off}, whose first eight are {@code w0}, are known name k, compared
+   * word by word; the bytes up to {@code off + max(8, len)} must be in the array.
    */
-  private static final long[] FIRST = new long[NAMES.length];
-  private static final long[] MID = new long[NAMES.length];
-  private static final long[] LAST = new long[NAMES.length];
-
-  static {
-    for (int f = 1; f < NAMES.length; f++) {
-      byte[] padded = Arrays.copyOf(NAMES[f], NAMES[f].length + 8);
-      int len = NAMES[f].length;
-      FIRST[f] = first(padded, 0, len);
-      MID[f] = len > 16 ? (long) LONGS.get(padded, 8) : 0;
-      LAST[f] = len > 8 ? (long) LONGS.get(padded, len - 8) : 0;
-    }
+  private static boolean isKnown(byte[] b, int off, int len, long w0, int k) {
+    return (len >= 8 ? w0 : w0 & ((1L << (8 * len)) - 1)) == KNOWN_FIRST[k]
+        && (len <= 8 || (long) LONGS.get(b, off + len - 8) == KNOWN_LAST[k])
+        && (len <= 16 || (long) LONGS.get(b, off + 8) == KNOWN_MID[k]);
   }
 
   private static long first(byte[] b, int off, int len) {
@@ -548,11 +540,9 @@ final class RawEvent {
     if (off + 8 > b.length) {
       return fieldByBytes(b, off, len);
     }
-    long first = first(b, off, len);
-    long mid = len > 16 ? (long) LONGS.get(b, off + 8) : 0;
-    long last = len > 8 ? (long) LONGS.get(b, off + len - 8) : 0;
+    long w0 = (long) LONGS.get(b, off);
     for (int f : candidates) {
-      if (FIRST[f] == first && LAST[f] == last && MID[f] == mid) {
+      if (isKnown(b, off, len, w0, f - 1)) {
         return f;
       }
     }
