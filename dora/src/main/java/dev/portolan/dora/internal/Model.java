@@ -72,72 +72,23 @@ public final class Model {
     this(store, threads, PARALLEL_COMMITS);
   }
 
-  /** As {@link #Model(EventStore, int)}, splitting the work from {@code parallelCommits} commits on. */
+  /**
+   * As {@link #Model(EventStore, int)}, splitting the work from {@code parallelCommits} commits on, and ordering
+   * deployments beside looking up incidents from as many deployments on.
+   */
   Model(EventStore store, int threads, long parallelCommits) {
     store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
     c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();
 
-    // 1. Counted deployments.
-    int depCount = store.depIds.size();
-    int[] prodIds = new int[store.deploymentsUnique];
-    int nProd = 0;
-    for (int d = 0; d < depCount; d++) {
-      if ((store.depFlags[d] & EventStore.PRESENT) == 0) {
-        continue;
-      }
-      int env = store.depEnv[d];
-      if (store.depFinished[d] == EventStore.NONE) {
-        c[Counter.DEPLOYMENTS_UNFINISHED.ordinal()]++;
-      } else if (store.depStatus[d] != store.success) {
-        c[Counter.DEPLOYMENTS_NOT_SUCCESS.ordinal()]++;
-      } else if (env != store.production && env != store.prod) {
-        c[Counter.DEPLOYMENTS_NON_PRODUCTION.ordinal()]++;
-      } else {
-        prodIds[nProd++] = d;
-      }
-    }
-    int n = nProd;
-    long[] finishes = new long[n];
-    for (int i = 0; i < n; i++) {
-      finishes[i] = store.depFinished[prodIds[i]];
-    }
-    int[] order = Sorting.order(finishes);
-    Integer[] sortedBoxed;
-    int[] sorted = new int[n];
-    for (int i = 0; i < n; i++) {
-      sorted[i] = prodIds[order[i]];
-    }
-    // Equal finishes are ordered by id.
-    for (int i = 0; i < n; ) {
-      int j = i + 1;
-      while (j < n && store.depFinished[sorted[j]] == store.depFinished[sorted[i]]) {
-        j++;
-      }
-      if (j - i > 1) {
-        sortedBoxed = new Integer[j - i];
-        for (int k = i; k < j; k++) {
-          sortedBoxed[k - i] = sorted[k];
-        }
-        Arrays.sort(sortedBoxed, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
-        for (int k = i; k < j; k++) {
-          sorted[k] = sortedBoxed[k - i];
-        }
-      }
-      i = j;
-    }
-    c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
-    int[] pos = new int[depCount];
-    Arrays.fill(pos, -1);
-    long withoutCommits = 0;
-    for (int i = 0; i < n; i++) {
-      pos[sorted[i]] = i;
-      if (store.depCommitLen[sorted[i]] == 0) {
-        withoutCommits++;
-      }
-    }
-    c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
+    // 1. Counted deployments in order, beside the incidents' lookups in the store, which share nothing with them.
+    Incidents inc = new Incidents(store);
+    Counted counted = new Counted(store, c);
+    Parallel.all(threads > 1 && store.deploymentsUnique >= parallelCommits ? 2 : 1, counted, inc);
+    int[] sorted = counted.sorted;
+    int n = sorted.length;
+    int[] pos = counted.pos;
 
     // Services: counted deployments' and incidents' services, in code-point order.
     TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
@@ -149,11 +100,7 @@ public final class Model {
         names.put(store.services.text(s), 0);
       }
     }
-    Set<String> incidentServices = new HashSet<>();
-    for (Inc i : store.incidents.values()) {
-      incidentServices.add(i.service);
-    }
-    for (String name : incidentServices) {
+    for (String name : inc.services) {
       names.put(name, 0);
     }
     services = names.keySet().toArray(new String[0]);
@@ -187,10 +134,13 @@ public final class Model {
     }
 
     // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
+    int ni = inc.all.length;
+    int[] incService = new int[ni];
     Map<Long, Integer> wanted = new HashMap<>();
-    for (Inc i : store.incidents.values()) {
-      if (i.rootSha != null) {
-        wanted.put(key(serviceIndex.get(i.service), store.shaId(i.rootSha)), -1);
+    for (int k = 0; k < ni; k++) {
+      incService[k] = serviceIndex.get(inc.all[k].service);
+      if (inc.sha[k] >= 0) {
+        wanted.put(key(incService[k], inc.sha[k]), -1);
       }
     }
 
@@ -199,13 +149,7 @@ public final class Model {
     // fit in the commits of its deployments, so its arrays are made once, at that size: part 0 fills them from the
     // front, part 1 from the back.
     int shaCount = store.shas.size();
-    // What the loop needs of a sha sits in one place, so each commit costs one cache miss: at 2 * sha its commit
-    // time, at 2 * sha + 1 its first deliverer plus one, shifted left, with bit 0 set for a root-cause sha.
-    long[] shaInfo = new long[2 * shaCount];
-    long[] shaTime = store.shaTime;
-    for (int sha = 0; sha < shaCount; sha++) {
-      shaInfo[2 * sha] = shaTime[sha];
-    }
+    long[] shaInfo = inc.shaInfo;
     for (long k : wanted.keySet()) {
       shaInfo[2 * (int) k + 1] = 1;
     }
@@ -311,17 +255,16 @@ public final class Model {
     long[] lastResolved = new long[n];
     Arrays.fill(lastResolved, EventStore.NONE);
     int[] incPerService = new int[ns];
-    for (Inc i : store.incidents.values()) {
+    for (int k = 0; k < ni; k++) {
+      Inc i = inc.all[k];
       int p = -1;
-      if (i.causedBy != null) {
-        int d = store.depIds.find(i.causedBy);
-        if (d >= 0 && d < pos.length && pos[d] >= 0) {
-          p = pos[d];
-          c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
-        }
+      int d = inc.dep[k];
+      if (d >= 0 && d < pos.length && pos[d] >= 0) {
+        p = pos[d];
+        c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
       }
-      if (p < 0 && i.rootSha != null) {
-        Integer w = wanted.get(key(serviceIndex.get(i.service), store.shaId(i.rootSha)));
+      if (p < 0 && inc.sha[k] >= 0) {
+        Integer w = wanted.get(key(incService[k], inc.sha[k]));
         if (w != null && w >= 0) {
           p = w;
           c[Counter.INCIDENTS_LINKED_BY_ROOT_CAUSE_SHA.ordinal()]++;
@@ -340,7 +283,7 @@ public final class Model {
       if (i.resolved == EventStore.NONE) {
         c[Counter.INCIDENTS_OPEN.ordinal()]++;
       }
-      incPerService[serviceIndex.get(i.service)]++;
+      incPerService[incService[k]]++;
     }
     incOpened = new long[ns][];
     incResolved = new long[ns][];
@@ -349,11 +292,11 @@ public final class Model {
       incResolved[s] = new long[incPerService[s]];
     }
     Arrays.fill(incPerService, 0);
-    for (Inc i : store.incidents.values()) {
-      int s = serviceIndex.get(i.service);
-      int k = incPerService[s]++;
-      incOpened[s][k] = i.opened;
-      incResolved[s][k] = i.resolved;
+    for (int k = 0; k < ni; k++) {
+      int s = incService[k];
+      int at = incPerService[s]++;
+      incOpened[s][at] = inc.all[k].opened;
+      incResolved[s][at] = inc.all[k].resolved;
     }
 
     // 5. Failure and restoration per counted deployment.
@@ -384,6 +327,126 @@ public final class Model {
       }
     }
     counters = out;
+  }
+
+  /**
+   * The counted deployments (finished, successful, in production) in (finished, id) order, with each one's position
+   * by store id, counting the others by why they are not counted.
+   */
+  private static final class Counted implements Runnable {
+    private final EventStore store;
+    private final long[] c;
+    int[] sorted;
+    int[] pos;
+
+    Counted(EventStore store, long[] c) {
+      this.store = store;
+      this.c = c;
+    }
+
+    @Override
+    public void run() {
+      int depCount = store.depIds.size();
+      int[] prodIds = new int[store.deploymentsUnique];
+      int nProd = 0;
+      for (int d = 0; d < depCount; d++) {
+        if ((store.depFlags[d] & EventStore.PRESENT) == 0) {
+          continue;
+        }
+        int env = store.depEnv[d];
+        if (store.depFinished[d] == EventStore.NONE) {
+          c[Counter.DEPLOYMENTS_UNFINISHED.ordinal()]++;
+        } else if (store.depStatus[d] != store.success) {
+          c[Counter.DEPLOYMENTS_NOT_SUCCESS.ordinal()]++;
+        } else if (env != store.production && env != store.prod) {
+          c[Counter.DEPLOYMENTS_NON_PRODUCTION.ordinal()]++;
+        } else {
+          prodIds[nProd++] = d;
+        }
+      }
+      int n = nProd;
+      long[] finishes = new long[n];
+      for (int i = 0; i < n; i++) {
+        finishes[i] = store.depFinished[prodIds[i]];
+      }
+      int[] order = Sorting.order(finishes);
+      Integer[] sortedBoxed;
+      sorted = new int[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = prodIds[order[i]];
+      }
+      // Equal finishes are ordered by id.
+      for (int i = 0; i < n; ) {
+        int j = i + 1;
+        while (j < n && store.depFinished[sorted[j]] == store.depFinished[sorted[i]]) {
+          j++;
+        }
+        if (j - i > 1) {
+          sortedBoxed = new Integer[j - i];
+          for (int k = i; k < j; k++) {
+            sortedBoxed[k - i] = sorted[k];
+          }
+          Arrays.sort(sortedBoxed, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
+          for (int k = i; k < j; k++) {
+            sorted[k] = sortedBoxed[k - i];
+          }
+        }
+        i = j;
+      }
+      c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
+      pos = new int[depCount];
+      Arrays.fill(pos, -1);
+      long withoutCommits = 0;
+      for (int i = 0; i < n; i++) {
+        pos[sorted[i]] = i;
+        if (store.depCommitLen[sorted[i]] == 0) {
+          withoutCommits++;
+        }
+      }
+      c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
+    }
+  }
+
+  /**
+   * The merged incidents in the store's order, with what each names looked up in the store: the deployment its
+   * {@code causedBy} id is, the id of its root-cause sha (added when the store lacks it), and the set of their
+   * services. Then, as the sha table is complete, each sha's commit time at {@code 2 * sha} of a fresh array
+   * that linking fills in at {@code 2 * sha + 1}.
+   */
+  private static final class Incidents implements Runnable {
+    private final EventStore store;
+    Inc[] all;
+    int[] dep;
+    int[] sha;
+    final Set<String> services = new HashSet<>();
+    long[] shaInfo;
+
+    Incidents(EventStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void run() {
+      all = store.incidents.values().toArray(new Inc[0]);
+      dep = new int[all.length];
+      sha = new int[all.length];
+      for (int k = 0; k < all.length; k++) {
+        Inc i = all[k];
+        services.add(i.service);
+        dep[k] = i.causedBy == null ? -1 : store.depIds.find(i.causedBy);
+        sha[k] = i.rootSha == null ? -1 : store.shaId(i.rootSha);
+      }
+      // What the delivery loop needs of a sha sits in one place, so each commit costs one cache miss: at 2 * sha
+      // its commit time, at 2 * sha + 1 its first deliverer plus one, shifted left, with bit 0 set for a
+      // root-cause sha.
+      int shaCount = store.shas.size();
+      long[] info = new long[2 * shaCount];
+      long[] shaTime = store.shaTime;
+      for (int s = 0; s < shaCount; s++) {
+        info[2 * s] = shaTime[s];
+      }
+      shaInfo = info;
+    }
   }
 
   /**
