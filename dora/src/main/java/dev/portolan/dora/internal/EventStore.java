@@ -471,6 +471,18 @@ public final class EventStore {
         depStatus[d] = status;
       }
     }
+    mergeCommits(d, start, len);
+    depFlags[d] |= flags;
+    int r = depRollbackOf[d];
+    if (rollbackOf >= 0
+        && rollbackOf != r
+        && (r < 0 || Strings.compare(depIds.text(rollbackOf), depIds.text(r)) < 0)) {
+      depRollbackOf[d] = rollbackOf;
+    }
+  }
+
+  /** Joins the distinct commits {@code [start, start + len)} of {@link #commits} to a present deployment's. */
+  private void mergeCommits(int d, int start, int len) {
     int oldStart = depCommitStart[d];
     int oldLen = depCommitLen[d];
     if (len > 0 && oldLen == 0) {
@@ -483,13 +495,6 @@ public final class EventStore {
       Arrays.sort(commits, start, start + len);
       depCommitStart[d] = commitTop;
       depCommitLen[d] = addUnion(oldStart, oldLen, start, len);
-    }
-    depFlags[d] |= flags;
-    int r = depRollbackOf[d];
-    if (rollbackOf >= 0
-        && rollbackOf != r
-        && (r < 0 || Strings.compare(depIds.text(rollbackOf), depIds.text(r)) < 0)) {
-      depRollbackOf[d] = rollbackOf;
     }
   }
 
@@ -589,8 +594,11 @@ public final class EventStore {
             problem(kind, p.source(), p.line() > 0 ? p.line() + lineOffset : 0, p.column(), p.message());
           }
         });
-    // The commit table and the string tables share nothing, so they are merged side by side.
+    // The commit table and the string tables share nothing, so they are merged side by side; the deployments'
+    // fields follow the string tables, their commits wait for the commit table.
     int[][] maps = new int[4][];
+    Model.IntList fresh = new Model.IntList();
+    Model.IntList both = new Model.IntList();
     Parallel.all(
         threads,
         () -> {
@@ -611,35 +619,85 @@ public final class EventStore {
           maps[1] = services.absorb(other.services);
           maps[2] = values.absorb(other.values);
           maps[3] = depIds.absorb(other.depIds);
+          mergeDeploymentFields(other, maps[1], maps[2], maps[3], fresh, both);
         });
-    int[] shaMap = maps[0];
-    int[] svcMap = maps[1];
-    int[] valueMap = maps[2];
-    int[] depMap = maps[3];
-    for (int d = 0; d < other.depIds.size(); d++) {
-      if ((other.depFlags[d] & PRESENT) == 0) {
-        continue;
-      }
-      // The other store's lists are distinct already, and distinct shas keep distinct ids here.
-      int os = other.depCommitStart[d];
-      int len = other.depCommitLen[d];
-      roomForCommits(len);
-      int start = commitTop;
-      for (int k = 0; k < len; k++) {
-        commits[start + k] = shaMap[other.commits[os + k]];
-      }
-      commitTop += len;
-      byte f = other.depFlags[d];
-      int of = other.depRollbackOf[d];
-      mergeDeployment(
-          depMap[d], svcMap[other.depService[d]], valueMap[other.depEnv[d]], valueMap[other.depStatus[d]],
-          other.depFinished[d], start, len, (f & ROLLBACK) != 0, (f & HOTFIX) != 0,
-          of < 0 ? -1 : depMap[of]);
-    }
+    mergeDeploymentCommits(other, maps[0], maps[3], fresh, both, threads);
     for (Inc i : other.incidents.values()) {
       mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
     }
   }
+
+  /**
+   * Merges the fields of another store's deployments other than their commits, which are left to
+   * {@link #mergeDeploymentCommits}: the other store's ids of those with commits are listed in {@code fresh} when
+   * they are new here, else in {@code both}.
+   */
+  private void mergeDeploymentFields(
+      EventStore other, int[] svcMap, int[] valueMap, int[] depMap, Model.IntList fresh, Model.IntList both) {
+    for (int d = 0; d < other.depIds.size(); d++) {
+      byte f = other.depFlags[d];
+      if ((f & PRESENT) == 0) {
+        continue;
+      }
+      int t = depMap[d];
+      if (other.depCommitLen[d] > 0) {
+        (t < depFlags.length && (depFlags[t] & PRESENT) != 0 ? both : fresh).add(d);
+      }
+      int of = other.depRollbackOf[d];
+      mergeDeployment(
+          t, svcMap[other.depService[d]], valueMap[other.depEnv[d]], valueMap[other.depStatus[d]],
+          other.depFinished[d], 0, 0, (f & ROLLBACK) != 0, (f & HOTFIX) != 0, of < 0 ? -1 : depMap[of]);
+    }
+  }
+
+  /**
+   * Gives the deployments listed by {@link #mergeDeploymentFields} their commits from the other store, in its
+   * commit ids: the new ones' lists are copied in two halves side by side, the others' joined to theirs here.
+   */
+  private void mergeDeploymentCommits(
+      EventStore other, int[] shaMap, int[] depMap, Model.IntList fresh, Model.IntList both, int threads) {
+    int[] oc = other.commits;
+    int[] ocStart = other.depCommitStart;
+    int[] ocLen = other.depCommitLen;
+    int n = fresh.size;
+    int[] at = new int[n + 1];
+    at[0] = commitTop;
+    for (int k = 0; k < n; k++) {
+      int d = fresh.a[k];
+      at[k + 1] = at[k] + ocLen[d];
+      depCommitStart[depMap[d]] = at[k];
+      depCommitLen[depMap[d]] = ocLen[d];
+    }
+    roomForCommits(at[n] - commitTop);
+    int[] c = commits;
+    // The other store's lists are distinct already, and distinct shas keep distinct ids here.
+    Parallel.forEach(
+        2,
+        n >= PARALLEL_COPY ? threads : 1,
+        half -> {
+          for (int k = half * n / 2, end = (half + 1) * n / 2; k < end; k++) {
+            int d = fresh.a[k];
+            for (int j = ocStart[d], to = at[k], e = j + ocLen[d]; j < e; j++) {
+              c[to++] = shaMap[oc[j]];
+            }
+          }
+        });
+    commitTop = at[n];
+    for (int k = 0; k < both.size; k++) {
+      int d = both.a[k];
+      int len = ocLen[d];
+      roomForCommits(len);
+      int start = commitTop;
+      for (int j = 0; j < len; j++) {
+        commits[start + j] = shaMap[oc[ocStart[d] + j]];
+      }
+      commitTop += len;
+      mergeCommits(depMap[d], start, len);
+    }
+  }
+
+  /** New deployments from which a merge copies their commits on two threads. */
+  private static final int PARALLEL_COPY = 1 << 12;
 
   /** Up to this many commits are made distinct by comparing each with those kept before it, without sorting. */
   private static final int SMALL_COMMITS = 16;
