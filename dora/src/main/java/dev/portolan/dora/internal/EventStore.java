@@ -597,8 +597,8 @@ public final class EventStore {
     // The commit table and the string tables share nothing, so they are merged side by side; the deployments'
     // fields follow the string tables, their commits wait for the commit table.
     int[][] maps = new int[4][];
-    Model.IntList fresh = new Model.IntList();
-    Model.IntList both = new Model.IntList();
+    Model.IntList fresh = new Model.IntList(other.deploymentsUnique);
+    Model.IntList both = new Model.IntList(64);
     Parallel.all(
         threads,
         () -> {
@@ -634,6 +634,7 @@ public final class EventStore {
    */
   private void mergeDeploymentFields(
       EventStore other, int[] svcMap, int[] valueMap, int[] depMap, Model.IntList fresh, Model.IntList both) {
+    ensureDeployment(depIds.size() - 1);
     for (int d = 0; d < other.depIds.size(); d++) {
       byte f = other.depFlags[d];
       if ((f & PRESENT) == 0) {

@@ -35,12 +35,17 @@ public final class Model {
   private final long[] restored;
   /** Per service: positions of its counted deployments, in order. */
   private final int[][] depsByService;
-  /** Per service: first-delivery time and lead of its delivered changes with a lead, in delivery order. */
-  private final long[][] leadAt;
-  private final long[][] leadUs;
   /**
-   * Per service: how many of the entries of {@link #leadAt} and {@link #leadUs} are samples. They are two runs,
-   * each in delivery order: {@code [0, leadFront)} and {@code [leadFront, leadCount)}.
+   * First-delivery time and lead of the delivered changes with a lead, service {@code s} having the range from
+   * {@code leadBase[s]} to {@code leadBase[s + 1]}: one pair of arrays for all, as many small ones would be copied
+   * by every young collection while they live.
+   */
+  private final long[] leadAt;
+  private final long[] leadUs;
+  private final int[] leadBase;
+  /**
+   * Per service: how many of the entries of its range of {@link #leadAt} and {@link #leadUs} are samples. They are
+   * two runs, each in delivery order: {@code [0, leadFront)} and {@code [leadFront, leadCount)} of the range.
    */
   private final int[] leadCount;
   private final int[] leadFront;
@@ -153,25 +158,24 @@ public final class Model {
     for (long k : wanted.keySet()) {
       shaInfo[2 * (int) k + 1] = 1;
     }
-    int[] room = new int[ns];
-    long commitRefs = 0;
+    int[] base = new int[ns + 1];
     for (int p = 0; p < n; p++) {
       int d = sorted[p];
       if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
-        room[svc[p]] += store.depCommitLen[d];
-        commitRefs += store.depCommitLen[d];
+        base[svc[p] + 1] += store.depCommitLen[d];
       }
     }
-    leadAt = new long[ns][];
-    leadUs = new long[ns][];
     for (int s = 0; s < ns; s++) {
-      leadAt[s] = new long[room[s]];
-      leadUs[s] = new long[room[s]];
+      base[s + 1] += base[s];
     }
+    long commitRefs = base[ns];
+    leadBase = base;
+    leadAt = new long[base[ns]];
+    leadUs = new long[base[ns]];
     int parts = threads > 1 && commitRefs >= parallelCommits ? 2 : 1;
     Deliveries[] part = new Deliveries[parts];
     for (int k = 0; k < parts; k++) {
-      part[k] = new Deliveries(k, parts, store, sorted, svc, fin, shaInfo, wanted, leadAt, leadUs);
+      part[k] = new Deliveries(k, parts, store, sorted, svc, fin, shaInfo, wanted, base, leadAt, leadUs);
     }
     Parallel.forEach(parts, parts, k -> part[k].run());
     leadFront = part[0].count;
@@ -188,16 +192,16 @@ public final class Model {
       }
     }
     if (parts == 2) {
-      // Part 1's samples end each service's arrays, latest first: reverse them and move them after part 0's.
+      // Part 1's samples end each service's range, latest first: reverse them and move them after part 0's.
       int[] back = part[1].count;
       for (int s = 0; s < ns; s++) {
         int k = back[s];
         if (k > 0) {
-          int from = room[s] - k;
-          reverse(leadAt[s], from, room[s]);
-          reverse(leadUs[s], from, room[s]);
-          System.arraycopy(leadAt[s], from, leadAt[s], leadFront[s], k);
-          System.arraycopy(leadUs[s], from, leadUs[s], leadFront[s], k);
+          int from = base[s + 1] - k;
+          reverse(leadAt, from, base[s + 1]);
+          reverse(leadUs, from, base[s + 1]);
+          System.arraycopy(leadAt, from, leadAt, base[s] + leadFront[s], k);
+          System.arraycopy(leadUs, from, leadUs, base[s] + leadFront[s], k);
           leadCount[s] += k;
         }
       }
@@ -464,8 +468,9 @@ public final class Model {
     private final long[] fin;
     private final long[] shaInfo;
     private final Map<Long, Integer> wanted;
-    private final long[][] leadAt;
-    private final long[][] leadUs;
+    private final int[] base;
+    private final long[] leadAt;
+    private final long[] leadUs;
     final int[] count;
     final LongList rootHits = new LongList();
     long delivered;
@@ -474,7 +479,7 @@ public final class Model {
 
     Deliveries(
         int part, int parts, EventStore store, int[] sorted, int[] svc, long[] fin, long[] shaInfo,
-        Map<Long, Integer> wanted, long[][] leadAt, long[][] leadUs) {
+        Map<Long, Integer> wanted, int[] base, long[] leadAt, long[] leadUs) {
       this.part = part;
       this.parts = parts;
       this.store = store;
@@ -483,9 +488,10 @@ public final class Model {
       this.fin = fin;
       this.shaInfo = shaInfo;
       this.wanted = wanted;
+      this.base = base;
       this.leadAt = leadAt;
       this.leadUs = leadUs;
-      this.count = new int[leadAt.length];
+      this.count = new int[base.length - 1];
     }
 
     @Override
@@ -539,11 +545,9 @@ public final class Model {
             continue;
           }
           int k = count[s]++;
-          if (fromBack) {
-            k = leadAt[s].length - 1 - k;
-          }
-          leadAt[s][k] = f;
-          leadUs[s][k] = l;
+          k = fromBack ? base[s + 1] - 1 - k : base[s] + k;
+          leadAt[k] = f;
+          leadUs[k] = l;
         }
       }
     }
@@ -692,13 +696,14 @@ public final class Model {
       }
     }
     for (int s : all) {
-      long[] a = leadAt[s];
-      int lo = lowerBound(a, 0, leadFront[s], from);
-      int hi = lowerBound(a, lo, leadFront[s], to);
-      lt.addAll(leadUs[s], lo, hi);
-      lo = lowerBound(a, leadFront[s], leadCount[s], from);
-      hi = lowerBound(a, lo, leadCount[s], to);
-      lt.addAll(leadUs[s], lo, hi);
+      long[] a = leadAt;
+      int b = leadBase[s];
+      int lo = lowerBound(a, b, b + leadFront[s], from);
+      int hi = lowerBound(a, lo, b + leadFront[s], to);
+      lt.addAll(leadUs, lo, hi);
+      lo = lowerBound(a, b + leadFront[s], b + leadCount[s], from);
+      hi = lowerBound(a, lo, b + leadCount[s], to);
+      lt.addAll(leadUs, lo, hi);
     }
     ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(durations(lt, profile, true));
 
@@ -843,8 +848,16 @@ public final class Model {
 
   /** A growable list of ints. */
   static final class IntList {
-    int[] a = new int[8];
+    int[] a;
     int size;
+
+    IntList() {
+      this(8);
+    }
+
+    IntList(int capacity) {
+      a = new int[Math.max(1, capacity)];
+    }
 
     void add(int v) {
       if (size == a.length) {

@@ -250,6 +250,16 @@ final class StringTable {
     if (need > slots.length) {
       grow(Integer.highestOneBit((int) Math.min(need, 1 << 30)) << 1);
     }
+    // Room for all of the other's strings at once: every step of growth of a large array costs a collection.
+    if (arenaSize + (long) other.arenaSize > arena.length) {
+      arena = Arrays.copyOf(arena, Math.toIntExact(arenaSize + (long) other.arenaSize));
+    }
+    if (size + other.size > start.length) {
+      int cap = size + other.size;
+      start = Arrays.copyOf(start, cap);
+      length = Arrays.copyOf(length, cap);
+      hashes = Arrays.copyOf(hashes, cap);
+    }
     int batch = 32;
     for (int from = 0; from < other.size; from += batch) {
       int to = Math.min(other.size, from + batch);
