@@ -34,7 +34,9 @@ public final class Model {
   private final boolean[] failed;
   private final long[] restored;
   /** Per service: positions of its counted deployments, in order. */
-  private final int[][] depsByService;
+  private final int[] depsByService;
+  /** Where each service's range of {@link #depsByService} starts; the last entry is where the last one ends. */
+  private final int[] depBase;
   /**
    * First-delivery time and lead of the delivered changes with a lead, service {@code s} having the range from
    * {@code leadBase[s]} to {@code leadBase[s + 1]}: one pair of arrays for all, as many small ones would be copied
@@ -53,8 +55,10 @@ public final class Model {
   /** Commits of counted deployments from which linking splits its work among threads. */
   static final long PARALLEL_COMMITS = 1 << 16;
   /** Per service: incidents' opening and resolution. */
-  private final long[][] incOpened;
-  private final long[][] incResolved;
+  private final long[] incOpened;
+  private final long[] incResolved;
+  /** Where each service's range of {@link #incOpened} and {@link #incResolved} starts, as {@link #depBase}. */
+  private final int[] incBase;
   private final Map<String, Long> counters;
 
   /**
@@ -98,8 +102,7 @@ public final class Model {
     // Services: counted deployments' and incidents' services, in code-point order.
     TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
     boolean[] storeServiceSeen = new boolean[store.services.size()];
-    for (int d : sorted) {
-      int s = store.depService[d];
+    for (int s : counted.service) {
       if (!storeServiceSeen[s]) {
         storeServiceSeen[s] = true;
         names.put(store.services.text(s), 0);
@@ -118,24 +121,19 @@ public final class Model {
       storeToModel[s] = storeServiceSeen[s] ? serviceIndex.get(store.services.text(s)) : -1;
     }
     int ns = services.length;
-    fin = new long[n];
-    svc = new int[n];
-    rework = new boolean[n];
+    fin = counted.fin;
+    rework = counted.rework;
+    svc = counted.service;
     int[] perService = new int[ns];
     for (int i = 0; i < n; i++) {
-      int d = sorted[i];
-      fin[i] = store.depFinished[d];
-      svc[i] = storeToModel[store.depService[d]];
-      rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
+      svc[i] = storeToModel[svc[i]];
       perService[svc[i]]++;
     }
-    depsByService = new int[ns][];
-    for (int s = 0; s < ns; s++) {
-      depsByService[s] = new int[perService[s]];
-    }
-    Arrays.fill(perService, 0);
+    depBase = starts(perService);
+    depsByService = new int[n];
+    int[] next = depBase.clone();
     for (int i = 0; i < n; i++) {
-      depsByService[svc[i]][perService[svc[i]]++] = i;
+      depsByService[next[svc[i]]++] = i;
     }
 
     // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
@@ -289,18 +287,14 @@ public final class Model {
       }
       incPerService[incService[k]]++;
     }
-    incOpened = new long[ns][];
-    incResolved = new long[ns][];
-    for (int s = 0; s < ns; s++) {
-      incOpened[s] = new long[incPerService[s]];
-      incResolved[s] = new long[incPerService[s]];
-    }
-    Arrays.fill(incPerService, 0);
+    incBase = starts(incPerService);
+    incOpened = new long[ni];
+    incResolved = new long[ni];
+    int[] incNext = incBase.clone();
     for (int k = 0; k < ni; k++) {
-      int s = incService[k];
-      int at = incPerService[s]++;
-      incOpened[s][at] = inc.all[k].opened;
-      incResolved[s][at] = inc.all[k].resolved;
+      int at = incNext[incService[k]]++;
+      incOpened[at] = inc.all[k].opened;
+      incResolved[at] = inc.all[k].resolved;
     }
 
     // 5. Failure and restoration per counted deployment.
@@ -342,6 +336,10 @@ public final class Model {
     private final long[] c;
     int[] sorted;
     int[] pos;
+    /** By position: finish, service in the store's ids, rework flag. */
+    long[] fin;
+    int[] service;
+    boolean[] rework;
 
     Counted(EventStore store, long[] c) {
       this.store = store;
@@ -400,12 +398,19 @@ public final class Model {
       c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
       pos = new int[depCount];
       Arrays.fill(pos, -1);
+      fin = new long[n];
+      service = new int[n];
+      rework = new boolean[n];
       long withoutCommits = 0;
       for (int i = 0; i < n; i++) {
-        pos[sorted[i]] = i;
-        if (store.depCommitLen[sorted[i]] == 0) {
+        int d = sorted[i];
+        pos[d] = i;
+        if (store.depCommitLen[d] == 0) {
           withoutCommits++;
         }
+        fin[i] = store.depFinished[d];
+        service[i] = store.depService[d];
+        rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
       }
       c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
     }
@@ -553,6 +558,15 @@ public final class Model {
     }
   }
 
+  /** Where each of consecutive ranges of the given sizes starts, and at the end where the last one ends. */
+  private static int[] starts(int[] sizes) {
+    int[] b = new int[sizes.length + 1];
+    for (int s = 0; s < sizes.length; s++) {
+      b[s + 1] = b[s] + sizes[s];
+    }
+    return b;
+  }
+
   private static void reverse(long[] a, int from, int to) {
     for (int i = from, j = to - 1; i < j; i++, j--) {
       long t = a[i];
@@ -640,9 +654,9 @@ public final class Model {
       }
     } else {
       for (int s : scope) {
-        int[] ps = depsByService[s];
-        int lo = lowerBound(ps, from);
-        int hi = lowerBound(ps, to);
+        int[] ps = depsByService;
+        int lo = lowerBound(ps, depBase[s], depBase[s + 1], from);
+        int hi = lowerBound(ps, lo, depBase[s + 1], to);
         for (int k = lo; k < hi; k++) {
           deps.add(ps[k]);
         }
@@ -725,9 +739,9 @@ public final class Model {
     long openInc = 0;
     long negInc = 0;
     for (int s : all) {
-      long[] o = incOpened[s];
-      long[] r = incResolved[s];
-      for (int k = 0; k < o.length; k++) {
+      long[] o = incOpened;
+      long[] r = incResolved;
+      for (int k = incBase[s]; k < incBase[s + 1]; k++) {
         if (o[k] < from || o[k] >= to) {
           continue;
         }
@@ -807,9 +821,8 @@ public final class Model {
     return lo;
   }
 
-  private int lowerBound(int[] positions, long key) {
-    int lo = 0;
-    int hi = positions.length;
+  /** The first of {@code positions[lo, hi)} whose deployment finished at or after {@code key}. */
+  private int lowerBound(int[] positions, int lo, int hi, long key) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (fin[positions[mid]] < key) {
