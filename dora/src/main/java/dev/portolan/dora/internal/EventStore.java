@@ -596,6 +596,7 @@ public final class EventStore {
         });
     // The commit table and the string tables share nothing, so they are merged side by side; the deployments'
     // fields follow the string tables, their commits wait for the commit table.
+    shas.reserveFor(other.shas);
     int[][] maps = new int[4][];
     Model.IntList fresh = new Model.IntList(other.deploymentsUnique);
     Model.IntList both = new Model.IntList(64);

@@ -211,16 +211,26 @@ final class ShaTable {
   }
 
   /**
+   * Grows this table, when needed, to take in all of another's shas without growing again. A merge does this
+   * before anything else of it runs, so the two tables' arrays are not held beside other new arrays.
+   *
+   * @param other the table that will be absorbed
+   */
+  void reserveFor(ShaTable other) {
+    while ((packedCount + (long) other.packedCount) * 5L > (mask + 1L) * 4L) {
+      rehash();
+    }
+  }
+
+  /**
    * The ids another table's shas have in this one, adding those it lacks.
    *
    * @param other the table to take over
    * @return for each id of {@code other}, its id here
    */
   int[] absorb(ShaTable other) {
+    reserveFor(other);
     int[] map = new int[other.size];
-    while ((packedCount + (long) other.packedCount) * 5L > (mask + 1L) * 4L) {
-      rehash();
-    }
     long[] t = other.table;
     int[] batch = new int[64];
     int n = 0;
