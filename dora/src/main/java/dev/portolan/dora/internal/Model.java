@@ -156,16 +156,14 @@ public final class Model {
     for (long k : wanted.keySet()) {
       shaInfo[2 * (int) k + 1] = 1;
     }
-    int[] base = new int[ns + 1];
+    int[] room = new int[ns];
     for (int p = 0; p < n; p++) {
       int d = sorted[p];
       if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
-        base[svc[p] + 1] += store.depCommitLen[d];
+        room[svc[p]] += store.depCommitLen[d];
       }
     }
-    for (int s = 0; s < ns; s++) {
-      base[s + 1] += base[s];
-    }
+    int[] base = starts(room);
     long commitRefs = base[ns];
     leadBase = base;
     leadAt = new long[base[ns]];
