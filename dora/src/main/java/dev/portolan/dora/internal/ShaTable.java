@@ -142,27 +142,33 @@ final class ShaTable {
 
   /**
    * Reads the slots of n packed shas ({@code key[3j..3j+2]}, skipping those whose third long is negative), so
-   * their cache misses overlap before any is looked up.
+   * their cache misses overlap before any is looked up. A slot is 24 bytes, so one in four spans two cache lines,
+   * and a lookup often goes on to the next slot: the first long of each slot and the last of the one after are
+   * read, which brings in every line the lookup is likely to need.
    */
   void touch(long[] key, int n) {
     long[] t = table;
     int m = mask;
+    int last = t.length - 1;
     long s = 0;
     for (int j = 0; j < n; j++) {
       long d = key[3 * j + 2];
       if (d >= 0) {
-        s += t[3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m) + 2];
+        int k = 3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m);
+        s += t[k] + t[Math.min(k + 5, last)];
       }
     }
     sink += s;
   }
 
   /**
-   * Reads the slot a packed sha hashes to, so that when several are touched before any is looked up their cache
-   * misses overlap instead of coming one after another.
+   * Reads the slot a packed sha hashes to and the one after (as {@link #touch(long[], int)} does), so that when
+   * several are touched before any is looked up their cache misses overlap instead of coming one after another.
    */
   void touch(long a, long b, long d) {
-    sink += table[3 * ((int) mix(a, b, d) & mask) + 2];
+    long[] t = table;
+    int k = 3 * ((int) mix(a, b, d) & mask);
+    sink += t[k] + t[Math.min(k + 5, t.length - 1)];
   }
 
   /** The id of a packed sha, added when new. */
