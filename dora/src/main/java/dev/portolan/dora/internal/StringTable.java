@@ -16,12 +16,15 @@ import java.util.Map;
  */
 final class StringTable {
 
-  private static final long EMPTY = -1L;
+  private static final long EMPTY = 0L;
   private static final long FP = 0xffffffff00000000L;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** Slot: the high 32 bits of the id's hash, then the id; {@link #EMPTY} when free. */
+  /**
+   * Slot: the high 32 bits of the id's hash, then the id plus one; {@link #EMPTY} (zero) when free, so a new array
+   * needs no filling.
+   */
   private long[] slots = new long[1 << 10];
   private int mask = slots.length - 1;
   private byte[] arena = new byte[1 << 12];
@@ -36,9 +39,7 @@ final class StringTable {
   /** Characters of a narrow string given as chars, as bytes. */
   private byte[] scratch = new byte[64];
 
-  StringTable() {
-    Arrays.fill(slots, EMPTY);
-  }
+  StringTable() {}
 
   int size() {
     return size;
@@ -91,14 +92,14 @@ final class StringTable {
       long s = t[i];
       if (s == EMPTY) {
         int n = add(b, off, len, h);
-        t[i] = fp | n;
+        t[i] = fp | (n + 1L);
         if (size * 3L > t.length * 2L) {
           rehash();
         }
         return n;
       }
-      if ((s & FP) == fp && equal((int) s, b, off, len)) {
-        return (int) s;
+      if ((s & FP) == fp && equal((int) s - 1, b, off, len)) {
+        return (int) s - 1;
       }
       i = (i + 1) & mask;
     }
@@ -121,8 +122,8 @@ final class StringTable {
       if (sl == EMPTY) {
         return -1;
       }
-      if ((sl & FP) == fp && equal((int) sl, b, 0, len)) {
-        return (int) sl;
+      if ((sl & FP) == fp && equal((int) sl - 1, b, 0, len)) {
+        return (int) sl - 1;
       }
       i = (i + 1) & mask;
     }
@@ -200,7 +201,6 @@ final class StringTable {
 
   private void grow(int capacity) {
     long[] n = new long[capacity];
-    Arrays.fill(n, EMPTY);
     int m = n.length - 1;
     for (int id = 0; id < size; id++) {
       if (start[id] < 0) {
@@ -211,7 +211,7 @@ final class StringTable {
       while (n[i] != EMPTY) {
         i = (i + 1) & m;
       }
-      n[i] = (h & FP) | id;
+      n[i] = (h & FP) | (id + 1L);
     }
     slots = n;
     mask = m;
