@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,26 +32,15 @@ class OutOfMemoryForkedTest {
             + "\",\"committed_at\":\"2024-01-01T00:00:00Z\"}\n");
       }
     }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx16m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "dora", events.toString(), "--format", "json", "--threads", Integer.toString(threads));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    pb.redirectOutput(out.toFile());
-    pb.redirectError(err.toFile());
-    Process p = pb.start();
-    boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-    if (!finished) {
-      p.destroyForcibly();
-    }
-    assertThat(finished).as("finished in time").isTrue();
-    String stderr = Files.readString(err);
+    ForkedCli.Run run = ForkedCli.run("16m", 120, dir, "dora", events.toString(), "--format", "json", "--threads",
+        Integer.toString(threads));
+    String stderr = run.stderr();
     assertThat(stderr.lines()).containsExactly(
         "portolan: out of memory: the Java heap (" + heapMb(stderr) + " MB here) is too small for this input; "
             + "give the JVM more, for example JAVA_OPTS=-Xmx2g");
     assertThat(stderr).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(p.exitValue()).isEqualTo(Main.EXIT_OUT_OF_MEMORY);
-    assertThat(Files.size(out)).isZero();
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_OUT_OF_MEMORY);
+    assertThat(run.stdout()).isEmpty();
   }
 
   /** The heap size the message names: the JVM rounds -Xmx to its own granularity. */

@@ -6,7 +6,6 @@ import dev.portolan.catalog.model.testing.HostileFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,25 +18,13 @@ class ValidateHostileFilesForkedTest {
 
   @Test
   void validate_hostileFolderIn256MbHeap_reportsEveryFileWithoutStackTrace(@TempDir Path dir) throws Exception {
-    HostileFiles.write(dir);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "validate", "--format", "jsonl",
-        dir.toString());
-    Path out = dir.resolveSibling(dir.getFileName() + "-out.txt");
-    Path err = dir.resolveSibling(dir.getFileName() + "-err.txt");
-    pb.redirectOutput(out.toFile());
-    pb.redirectError(err.toFile());
-    Process p = pb.start();
-    boolean finished = p.waitFor(180, TimeUnit.SECONDS);
-    if (!finished) {
-      p.destroyForcibly();
-    }
-    assertThat(finished).as("finished in time").isTrue();
-    String stdout = Files.readString(out);
-    String stderr = Files.readString(err);
+    Path catalog = Files.createDirectory(dir.resolve("catalog"));
+    HostileFiles.write(catalog);
+    ForkedCli.Run run = ForkedCli.run("256m", 180, dir, "validate", "--format", "jsonl", catalog.toString());
+    String stdout = run.stdout();
+    String stderr = run.stderr();
     assertThat(stderr).doesNotContain("Exception").doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
-    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
     List<String> lines = stdout.lines().toList();
     for (String f : List.of("alias-bomb", "deep", "big-scalar", "invalid-utf8", "duplicate-keys", "tabs",
         "binary", "many-nodes")) {

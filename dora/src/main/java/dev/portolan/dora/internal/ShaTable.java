@@ -149,13 +149,11 @@ final class ShaTable {
   void touch(long[] key, int n) {
     long[] t = table;
     int m = mask;
-    int last = t.length - 1;
     long s = 0;
     for (int j = 0; j < n; j++) {
       long d = key[3 * j + 2];
       if (d >= 0) {
-        int k = 3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m);
-        s += t[k] + t[Math.min(k + 5, last)];
+        s += ends(t, 3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m));
       }
     }
     sink += s;
@@ -166,9 +164,12 @@ final class ShaTable {
    * several are touched before any is looked up their cache misses overlap instead of coming one after another.
    */
   void touch(long a, long b, long d) {
-    long[] t = table;
-    int k = 3 * ((int) mix(a, b, d) & mask);
-    sink += t[k] + t[Math.min(k + 5, t.length - 1)];
+    sink += ends(table, 3 * ((int) mix(a, b, d) & mask));
+  }
+
+  /** The first long of the slot at {@code k} plus the last of the slot after it (or of the table). */
+  private static long ends(long[] t, int k) {
+    return t[k] + t[Math.min(k + 5, t.length - 1)];
   }
 
   /** The id of a packed sha, added when new. */
