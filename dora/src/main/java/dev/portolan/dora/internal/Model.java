@@ -369,7 +369,8 @@ public final class Model {
       for (int i = 0; i < n; i++) {
         finishes[i] = store.depFinished[prodIds[i]];
       }
-      int[] order = Sorting.order(finishes);
+      fin = new long[n];
+      int[] order = Sorting.order(finishes, fin);
       Integer[] sortedBoxed;
       sorted = new int[n];
       for (int i = 0; i < n; i++) {
@@ -378,7 +379,7 @@ public final class Model {
       // Equal finishes are ordered by id.
       for (int i = 0; i < n; ) {
         int j = i + 1;
-        while (j < n && store.depFinished[sorted[j]] == store.depFinished[sorted[i]]) {
+        while (j < n && fin[j] == fin[i]) {
           j++;
         }
         if (j - i > 1) {
@@ -396,7 +397,6 @@ public final class Model {
       c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
       pos = new int[depCount];
       Arrays.fill(pos, -1);
-      fin = new long[n];
       service = new int[n];
       rework = new boolean[n];
       long withoutCommits = 0;
@@ -406,7 +406,6 @@ public final class Model {
         if (store.depCommitLen[d] == 0) {
           withoutCommits++;
         }
-        fin[i] = store.depFinished[d];
         service[i] = store.depService[d];
         rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
       }
