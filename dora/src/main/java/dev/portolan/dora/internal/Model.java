@@ -27,16 +27,21 @@ public final class Model {
 
   private final String[] services;
   private final Map<String, Integer> serviceIndex;
-  /** Counted deployments by position: finish, service, rework flag, failed flag, restoration (NONE = open). */
-  private final long[] fin;
-  private final int[] svc;
-  private final boolean[] rework;
-  private final boolean[] failed;
-  private final long[] restored;
-  /** Per service: positions of its counted deployments, in order. */
-  private final int[] depsByService;
-  /** Where each service's range of {@link #depsByService} starts; the last entry is where the last one ends. */
+  /**
+   * The counted deployments by service, each service's in order: finish, restoration ({@link EventStore#NONE}
+   * when open or not failed) and the {@link #FAILED} and {@link #REWORK} flags. A report reads each service's
+   * range in place.
+   */
+  private final long[] depFin;
+  private final long[] depRestored;
+  private final byte[] depFlags;
+  /** Where each service's range of {@link #depFin} starts; the last entry is where the last one ends. */
   private final int[] depBase;
+  /** The finish of the latest counted deployment, or {@link EventStore#NONE}. */
+  private final long lastFinish;
+
+  private static final byte FAILED = 1;
+  private static final byte REWORK = 2;
   /**
    * First-delivery time and lead of the delivered changes with a lead, service {@code s} having the range from
    * {@code leadBase[s]} to {@code leadBase[s + 1]}: one pair of arrays for all, as many small ones would be copied
@@ -60,6 +65,8 @@ public final class Model {
   /** Where each service's range of {@link #incOpened} and {@link #incResolved} starts, as {@link #depBase}. */
   private final int[] incBase;
   private final Map<String, Long> counters;
+  /** Made on first use; racing threads make equal arrays. */
+  private volatile int[] allServices;
 
   /**
    * Links the merged events of a store on the calling thread. The store may be discarded afterwards.
@@ -121,20 +128,16 @@ public final class Model {
       storeToModel[s] = storeServiceSeen[s] ? serviceIndex.get(store.services.text(s)) : -1;
     }
     int ns = services.length;
-    fin = counted.fin;
-    rework = counted.rework;
-    svc = counted.service;
+    long[] fin = counted.fin;
+    boolean[] rework = counted.rework;
+    int[] svc = counted.service;
     int[] perService = new int[ns];
     for (int i = 0; i < n; i++) {
       svc[i] = storeToModel[svc[i]];
       perService[svc[i]]++;
     }
     depBase = starts(perService);
-    depsByService = new int[n];
-    int[] next = depBase.clone();
-    for (int i = 0; i < n; i++) {
-      depsByService[next[svc[i]]++] = i;
-    }
+    lastFinish = n == 0 ? EventStore.NONE : fin[n - 1];
 
     // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
     int ni = inc.all.length;
@@ -295,23 +298,28 @@ public final class Model {
       incResolved[at] = inc.all[k].resolved;
     }
 
-    // 5. Failure and restoration per counted deployment.
-    failed = new boolean[n];
-    restored = new long[n];
+    // 5. Failure and restoration per counted deployment, laid out by service.
+    depFin = new long[n];
+    depRestored = new long[n];
+    depFlags = new byte[n];
+    int[] next = depBase.clone();
     long failedCount = 0;
     for (int p = 0; p < n; p++) {
+      int k = next[svc[p]]++;
+      depFin[k] = fin[p];
       long rb = rolledBackAt[p];
-      if (linked[p] == 0 && rb == EventStore.NONE) {
-        restored[p] = EventStore.NONE;
-        continue;
+      byte flags = rework[p] ? REWORK : 0;
+      long r = EventStore.NONE;
+      if (linked[p] > 0 || rb != EventStore.NONE) {
+        flags |= FAILED;
+        failedCount++;
+        r = rb;
+        if (linked[p] > 0 && !anyOpen[p]) {
+          r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
+        }
       }
-      failed[p] = true;
-      failedCount++;
-      long r = rb;
-      if (linked[p] > 0 && !anyOpen[p]) {
-        r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
-      }
-      restored[p] = r;
+      depRestored[k] = r;
+      depFlags[k] = flags;
     }
     c[Counter.DEPLOYMENTS_FAILED.ordinal()] = failedCount;
 
@@ -611,7 +619,7 @@ public final class Model {
    * @return true for a large model
    */
   public boolean large() {
-    long samples = fin.length;
+    long samples = depFin.length;
     for (int c : leadCount) {
       samples += c;
     }
@@ -627,7 +635,7 @@ public final class Model {
    * @return epoch microseconds, or empty without counted deployments
    */
   public Optional<Long> lastDeployment() {
-    return fin.length == 0 ? Optional.empty() : Optional.of(fin[fin.length - 1]);
+    return depFin.length == 0 ? Optional.empty() : Optional.of(lastFinish);
   }
 
   /**
@@ -640,52 +648,49 @@ public final class Model {
    * @return the metrics
    */
   public ScopeMetrics compute(int[] scope, long from, long to, TierProfile profile) {
+    return compute(scope, from, to, profile, LEAD_IN_PLACE);
+  }
+
+  /** As {@link #compute(int[], long, long, TierProfile)}, reading lead times in place from that many samples. */
+  ScopeMetrics compute(int[] scope, long from, long to, TierProfile profile, long leadInPlace) {
     int nDays = (int) ((to - from) / US_PER_DAY);
     long startDay = Math.floorDiv(from, US_PER_DAY);
+    int[] all = scope == null ? allServices() : scope;
 
     // Deployments in the window.
-    IntList deps = new IntList();
-    if (scope == null) {
-      for (int p = lowerBound(fin, 0, fin.length, from), e = lowerBound(fin, 0, fin.length, to); p < e; p++) {
-        deps.add(p);
-      }
-    } else {
-      for (int s : scope) {
-        int[] ps = depsByService;
-        int lo = lowerBound(ps, depBase[s], depBase[s + 1], from);
-        int hi = lowerBound(ps, lo, depBase[s + 1], to);
-        for (int k = lo; k < hi; k++) {
-          deps.add(ps[k]);
-        }
-      }
-    }
-    int nd = deps.size;
     boolean[] dayHit = new boolean[Math.max(nDays, 0)];
+    long nd = 0;
     long days = 0;
     long failedN = 0;
     long reworkN = 0;
     LongList rec = new LongList();
     long openFailures = 0;
     long negRec = 0;
-    for (int k = 0; k < nd; k++) {
-      int p = deps.a[k];
-      int day = (int) (Math.floorDiv(fin[p], US_PER_DAY) - startDay);
-      if (!dayHit[day]) {
-        dayHit[day] = true;
-        days++;
-      }
-      if (rework[p]) {
-        reworkN++;
-      }
-      if (failed[p]) {
-        failedN++;
-        long r = restored[p];
-        if (r == EventStore.NONE) {
-          openFailures++;
-        } else if (r < fin[p]) {
-          negRec++;
-        } else {
-          rec.add(r - fin[p]);
+    for (int s : all) {
+      int lo = lowerBound(depFin, depBase[s], depBase[s + 1], from);
+      int hi = lowerBound(depFin, lo, depBase[s + 1], to);
+      nd += hi - lo;
+      for (int k = lo; k < hi; k++) {
+        long f = depFin[k];
+        int day = (int) (Math.floorDiv(f, US_PER_DAY) - startDay);
+        if (!dayHit[day]) {
+          dayHit[day] = true;
+          days++;
+        }
+        byte flags = depFlags[k];
+        if ((flags & REWORK) != 0) {
+          reworkN++;
+        }
+        if ((flags & FAILED) != 0) {
+          failedN++;
+          long r = depRestored[k];
+          if (r == EventStore.NONE) {
+            openFailures++;
+          } else if (r < f) {
+            negRec++;
+          } else {
+            rec.add(r - f);
+          }
         }
       }
     }
@@ -697,26 +702,24 @@ public final class Model {
         new ScopeMetrics.DeploymentFrequency(
             nd, days, (double) nd / nDays, 7.0 * nd / nDays, medW, med4W, dfTier);
 
-    // Lead time.
-    LongList lt = new LongList();
-    int[] all = scope;
-    if (all == null) {
-      all = new int[services.length];
-      for (int s = 0; s < all.length; s++) {
-        all[s] = s;
-      }
-    }
+    // Lead time: each service's samples in the window are two ranges of the sample arrays.
+    IntList ranges = new IntList(4 * all.length);
+    long samples = 0;
     for (int s : all) {
       long[] a = leadAt;
       int b = leadBase[s];
       int lo = lowerBound(a, b, b + leadFront[s], from);
       int hi = lowerBound(a, lo, b + leadFront[s], to);
-      lt.addAll(leadUs, lo, hi);
+      ranges.add(lo);
+      ranges.add(hi);
+      samples += hi - lo;
       lo = lowerBound(a, b + leadFront[s], b + leadCount[s], from);
       hi = lowerBound(a, lo, b + leadCount[s], to);
-      lt.addAll(leadUs, lo, hi);
+      ranges.add(lo);
+      ranges.add(hi);
+      samples += hi - lo;
     }
-    ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(durations(lt, profile, true));
+    ScopeMetrics.LeadTime leadTime = new ScopeMetrics.LeadTime(leadDurations(ranges, samples, profile, leadInPlace));
 
     // Change failure rate.
     OptionalDouble rate = nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failedN / nd);
@@ -758,17 +761,50 @@ public final class Model {
     return new ScopeMetrics(df, leadTime, cfr, recovery, rw, restore, overall);
   }
 
+  /** Lead-time samples from which a scope's percentiles are read in place rather than gathered. */
+  static final long LEAD_IN_PLACE = 1 << 15;
+
+  /** The lead-time durations of the samples in {@code [from, to)} ranges of {@link #leadUs}. */
+  private ScopeMetrics.Durations leadDurations(
+      IntList ranges, long samples, TierProfile profile, long leadInPlace) {
+    if (samples < leadInPlace || samples == 0) {
+      LongList l = new LongList((int) samples);
+      for (int r = 0; r < ranges.size; r += 2) {
+        l.addAll(leadUs, ranges.a[r], ranges.a[r + 1]);
+      }
+      return durations(l, profile, true);
+    }
+    double[] q = Selection.percentiles(leadUs, ranges.a, ranges.size / 2, 0.5, 0.9);
+    return durations(samples, q[0], q[1], profile, true);
+  }
+
   /** The sample's count, median and 90th percentile; reorders the list, which is not used afterwards. */
   private static ScopeMetrics.Durations durations(LongList l, TierProfile profile, boolean lead) {
     int n = l.size;
     if (n == 0) {
       return new ScopeMetrics.Durations(0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
     }
-    double med = Selection.percentile(l.a, n, 0.5);
-    double p90 = Selection.percentile(l.a, n, 0.9);
+    double[] q = Selection.percentiles(l.a, n, 0.5, 0.9);
+    return durations(n, q[0], q[1], profile, lead);
+  }
+
+  private static ScopeMetrics.Durations durations(long n, double med, double p90, TierProfile profile, boolean lead) {
     Tier t = lead ? profile.leadTime(med) : profile.recovery(med);
     return new ScopeMetrics.Durations(
         n, OptionalDouble.of(med / US_PER_SECOND), OptionalDouble.of(p90 / US_PER_SECOND), Optional.of(t));
+  }
+
+  /** Every service's index, in order; shared, never written. */
+  private int[] allServices() {
+    int[] a = allServices;
+    if (a == null) {
+      a = new int[services.length];
+      for (int s = 0; s < a.length; s++) {
+        a[s] = s;
+      }
+      allServices = a;
+    }
+    return a;
   }
 
   /**
@@ -791,19 +827,44 @@ public final class Model {
     return a + (b - a) * frac;
   }
 
+  /**
+   * The median over whole blocks of {@code block} days of the days with a deployment in each: the counts lie in
+   * {@code [0, block]}, so they are tallied rather than sorted.
+   */
   private static OptionalDouble blocksMedian(boolean[] dayHit, int nDays, int block) {
     int blocks = nDays / block;
     if (blocks == 0) {
       return OptionalDouble.empty();
     }
-    long[] counts = new long[blocks];
-    for (int d = 0; d < blocks * block; d++) {
-      if (dayHit[d]) {
-        counts[d / block]++;
+    int[] tally = new int[block + 1];
+    for (int b = 0; b < blocks; b++) {
+      int hits = 0;
+      for (int d = b * block, e = d + block; d < e; d++) {
+        if (dayHit[d]) {
+          hits++;
+        }
       }
+      tally[hits]++;
     }
-    Arrays.sort(counts);
-    return OptionalDouble.of(percentile(counts, 0.5));
+    // Type-7 median of the sorted counts: the one in the middle, or the mean of the two there.
+    int lo = (blocks - 1) / 2;
+    int x = countAt(tally, lo);
+    if (blocks % 2 == 1) {
+      return OptionalDouble.of(x);
+    }
+    int y = countAt(tally, lo + 1);
+    return OptionalDouble.of(x + (y - x) * 0.5);
+  }
+
+  /** The value at rank k of the values tallied. */
+  private static int countAt(int[] tally, int k) {
+    int v = 0;
+    int seen = tally[0];
+    while (seen <= k) {
+      v++;
+      seen += tally[v];
+    }
+    return v;
   }
 
   private static int lowerBound(long[] a, int lo, int hi, long key) {
@@ -818,23 +879,18 @@ public final class Model {
     return lo;
   }
 
-  /** The first of {@code positions[lo, hi)} whose deployment finished at or after {@code key}. */
-  private int lowerBound(int[] positions, int lo, int hi, long key) {
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (fin[positions[mid]] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   /** A growable list of longs. */
   static final class LongList {
-    long[] a = new long[8];
+    long[] a;
     int size;
+
+    LongList() {
+      this(8);
+    }
+
+    LongList(int capacity) {
+      a = new long[Math.max(1, capacity)];
+    }
 
     void add(long v) {
       if (size == a.length) {

@@ -49,4 +49,21 @@ class ModelTest {
       }
     }
   }
+
+  /** Lead times read in place from the sample arrays give what gathering them gives, for any scope and window. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gen-s8-n10000.jsonl.gz", "gen-s6-n5000-dense.jsonl.gz", "gen-s9-n4000-few.jsonl.gz"})
+  void compute_leadTimesInPlace_sameAsGathered(String set) throws Exception {
+    Model m = new Model(read(set), 1);
+    int ns = m.services().size();
+    int[] firstHalf = java.util.stream.IntStream.range(0, ns / 2).toArray();
+    int[] everyThird = java.util.stream.IntStream.range(0, ns).filter(s -> s % 3 == 0).toArray();
+    for (long[] w : new long[][] {{FROM, TO}, {FROM + 7 * DAY, FROM + 35 * DAY}, {FROM - 91 * DAY, FROM}}) {
+      for (int[] scope : new int[][] {null, firstHalf, everyThird, {0}, {ns - 1}}) {
+        ScopeMetrics gathered = m.compute(scope, w[0], w[1], TierProfile.DORA_2023, Long.MAX_VALUE);
+        assertThat(m.compute(scope, w[0], w[1], TierProfile.DORA_2023, 0)).isEqualTo(gathered);
+      }
+    }
+    assertThat(m.compute(null, FROM, TO, TierProfile.DORA_2023, 0).leadTime().durations().count()).isPositive();
+  }
 }
