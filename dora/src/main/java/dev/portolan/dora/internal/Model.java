@@ -159,12 +159,10 @@ public final class Model {
     for (long k : wanted.keySet()) {
       shaInfo[2 * (int) k + 1] = 1;
     }
+    int[] commitAt = counted.commitAt;
     int[] room = new int[ns];
     for (int p = 0; p < n; p++) {
-      int d = sorted[p];
-      if ((store.depFlags[d] & EventStore.ROLLBACK) == 0) {
-        room[svc[p]] += store.depCommitLen[d];
-      }
+      room[svc[p]] += commitAt[p + 1] - commitAt[p];
     }
     int[] base = starts(room);
     long commitRefs = base[ns];
@@ -172,9 +170,25 @@ public final class Model {
     leadAt = new long[base[ns]];
     leadUs = new long[base[ns]];
     int parts = threads > 1 && commitRefs >= parallelCommits ? 2 : 1;
+    // Each part reads every delivering deployment's commits, so they are first copied out in deployment order,
+    // each part copying half of them, and then read in one run.
+    int[] commits = new int[commitAt[n]];
+    Parallel.forEach(
+        parts,
+        parts,
+        k -> {
+          int[] from = store.commits;
+          int[] start = store.depCommitStart;
+          for (int p = k * n / parts, e = (k + 1) * n / parts; p < e; p++) {
+            int j = start[sorted[p]];
+            for (int to = commitAt[p], end = commitAt[p + 1]; to < end; to++) {
+              commits[to] = from[j++];
+            }
+          }
+        });
     Deliveries[] part = new Deliveries[parts];
     for (int k = 0; k < parts; k++) {
-      part[k] = new Deliveries(k, parts, store, sorted, svc, fin, shaInfo, wanted, base, leadAt, leadUs);
+      part[k] = new Deliveries(k, parts, commits, commitAt, svc, fin, shaInfo, wanted, base, leadAt, leadUs);
     }
     Parallel.forEach(parts, parts, k -> part[k].run());
     leadFront = part[0].count;
@@ -298,28 +312,52 @@ public final class Model {
       incResolved[at] = inc.all[k].resolved;
     }
 
-    // 5. Failure and restoration per counted deployment, laid out by service.
-    depFin = new long[n];
-    depRestored = new long[n];
-    depFlags = new byte[n];
-    int[] next = depBase.clone();
-    long failedCount = 0;
-    for (int p = 0; p < n; p++) {
-      int k = next[svc[p]]++;
-      depFin[k] = fin[p];
-      long rb = rolledBackAt[p];
-      byte flags = rework[p] ? REWORK : 0;
-      long r = EventStore.NONE;
-      if (linked[p] > 0 || rb != EventStore.NONE) {
-        flags |= FAILED;
-        failedCount++;
-        r = rb;
-        if (linked[p] > 0 && !anyOpen[p]) {
-          r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
-        }
+    // 5. Failure and restoration per counted deployment, laid out by service: the deployments are split among the
+    // threads in runs, each of which knows where its first deployment of each service goes.
+    long[] byFin = new long[n];
+    long[] byRestored = new long[n];
+    byte[] byFlags = new byte[n];
+    int steps = threads > 1 && n >= parallelCommits ? 2 : 1;
+    int[][] next = new int[steps][];
+    next[0] = depBase.clone();
+    for (int k = 1; k < steps; k++) {
+      next[k] = next[k - 1].clone();
+      for (int p = (k - 1) * n / steps, e = k * n / steps; p < e; p++) {
+        next[k][svc[p]]++;
       }
-      depRestored[k] = r;
-      depFlags[k] = flags;
+    }
+    long[] failedIn = new long[steps];
+    Parallel.forEach(
+        steps,
+        steps,
+        run -> {
+          int[] at = next[run];
+          long failedHere = 0;
+          for (int p = run * n / steps, e = (run + 1) * n / steps; p < e; p++) {
+            int k = at[svc[p]]++;
+            byFin[k] = fin[p];
+            long rb = rolledBackAt[p];
+            byte flags = rework[p] ? REWORK : 0;
+            long r = EventStore.NONE;
+            if (linked[p] > 0 || rb != EventStore.NONE) {
+              flags |= FAILED;
+              failedHere++;
+              r = rb;
+              if (linked[p] > 0 && !anyOpen[p]) {
+                r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
+              }
+            }
+            byRestored[k] = r;
+            byFlags[k] = flags;
+          }
+          failedIn[run] = failedHere;
+        });
+    depFin = byFin;
+    depRestored = byRestored;
+    depFlags = byFlags;
+    long failedCount = 0;
+    for (long f : failedIn) {
+      failedCount += f;
     }
     c[Counter.DEPLOYMENTS_FAILED.ordinal()] = failedCount;
 
@@ -344,6 +382,11 @@ public final class Model {
     int[] pos;
     /** By position: finish, service in the store's ids, rework flag. */
     long[] fin;
+    /**
+     * By position: where the deployment's commits start among all delivering deployments' commits in order; a
+     * rollback delivers nothing, so its range is empty. The last entry is where the last range ends.
+     */
+    int[] commitAt;
     int[] service;
     boolean[] rework;
 
@@ -407,15 +450,19 @@ public final class Model {
       Arrays.fill(pos, -1);
       service = new int[n];
       rework = new boolean[n];
+      commitAt = new int[n + 1];
       long withoutCommits = 0;
       for (int i = 0; i < n; i++) {
         int d = sorted[i];
         pos[d] = i;
-        if (store.depCommitLen[d] == 0) {
+        int len = store.depCommitLen[d];
+        if (len == 0) {
           withoutCommits++;
         }
         service[i] = store.depService[d];
-        rework[i] = (store.depFlags[d] & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
+        byte flags = store.depFlags[d];
+        rework[i] = (flags & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
+        commitAt[i + 1] = commitAt[i] + ((flags & EventStore.ROLLBACK) == 0 ? len : 0);
       }
       c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
     }
@@ -472,8 +519,8 @@ public final class Model {
   private static final class Deliveries implements Runnable {
     private final int part;
     private final int parts;
-    private final EventStore store;
-    private final int[] sorted;
+    private final int[] commits;
+    private final int[] commitAt;
     private final int[] svc;
     private final long[] fin;
     private final long[] shaInfo;
@@ -488,12 +535,12 @@ public final class Model {
     long negative;
 
     Deliveries(
-        int part, int parts, EventStore store, int[] sorted, int[] svc, long[] fin, long[] shaInfo,
+        int part, int parts, int[] commits, int[] commitAt, int[] svc, long[] fin, long[] shaInfo,
         Map<Long, Integer> wanted, int[] base, long[] leadAt, long[] leadUs) {
       this.part = part;
       this.parts = parts;
-      this.store = store;
-      this.sorted = sorted;
+      this.commits = commits;
+      this.commitAt = commitAt;
       this.svc = svc;
       this.fin = fin;
       this.shaInfo = shaInfo;
@@ -508,20 +555,13 @@ public final class Model {
     public void run() {
       LongSet morePairs = new LongSet();
       long[] info = shaInfo;
-      int[] commits = store.commits;
-      int[] commitStart = store.depCommitStart;
-      int[] commitLen = store.depCommitLen;
-      byte[] flags = store.depFlags;
+      int[] at = commitAt;
       boolean fromBack = part == 1;
       int mask = parts - 1;
-      for (int p = 0; p < sorted.length; p++) {
-        int d = sorted[p];
-        if ((flags[d] & EventStore.ROLLBACK) != 0) {
-          continue;
-        }
+      for (int p = 0, n = at.length - 1; p < n; p++) {
         int s = svc[p];
         long f = fin[p];
-        for (int j = commitStart[d], end = j + commitLen[d]; j < end; j++) {
+        for (int j = at[p], end = at[p + 1]; j < end; j++) {
           int sha = commits[j];
           if (((sha >>> 3) & mask) != part) {
             continue;
