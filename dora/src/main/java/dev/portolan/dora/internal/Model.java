@@ -93,6 +93,7 @@ public final class Model {
    * deployments beside looking up incidents from as many deployments on.
    */
   Model(EventStore store, int threads, long parallelCommits) {
+    // Each step's loop is a method of its own: each is compiled on its own, soon after its first run.
     store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
@@ -107,11 +108,10 @@ public final class Model {
     int[] pos = counted.pos;
 
     // Services: counted deployments' and incidents' services, in code-point order.
+    boolean[] storeServiceSeen = seen(counted.service, store.services.size());
     TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
-    boolean[] storeServiceSeen = new boolean[store.services.size()];
-    for (int s : counted.service) {
-      if (!storeServiceSeen[s]) {
-        storeServiceSeen[s] = true;
+    for (int s = 0; s < storeServiceSeen.length; s++) {
+      if (storeServiceSeen[s]) {
         names.put(store.services.text(s), 0);
       }
     }
@@ -131,40 +131,24 @@ public final class Model {
     long[] fin = counted.fin;
     boolean[] rework = counted.rework;
     int[] svc = counted.service;
-    int[] perService = new int[ns];
-    for (int i = 0; i < n; i++) {
-      svc[i] = storeToModel[svc[i]];
-      perService[svc[i]]++;
-    }
-    depBase = starts(perService);
+    depBase = starts(remap(svc, storeToModel, ns));
     lastFinish = n == 0 ? EventStore.NONE : fin[n - 1];
 
     // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
     int ni = inc.all.length;
     int[] incService = new int[ni];
-    Map<Long, Integer> wanted = new HashMap<>();
-    for (int k = 0; k < ni; k++) {
-      incService[k] = serviceIndex.get(inc.all[k].service);
-      if (inc.sha[k] >= 0) {
-        wanted.put(key(incService[k], inc.sha[k]), -1);
-      }
-    }
+    Map<Long, Integer> wanted = wanted(inc, serviceIndex, incService);
 
     // 2. First delivery of each (service, sha) and the lead-time samples. Every decision about a sha depends only on
     // that sha's deliveries in deployment order, so the shas are split among the parts by id. Each service's samples
     // fit in the commits of its deployments, so its arrays are made once, at that size: part 0 fills them from the
     // front, part 1 from the back.
-    int shaCount = store.shas.size();
     long[] shaInfo = inc.shaInfo;
     for (long k : wanted.keySet()) {
       shaInfo[2 * (int) k + 1] = 1;
     }
     int[] commitAt = counted.commitAt;
-    int[] room = new int[ns];
-    for (int p = 0; p < n; p++) {
-      room[svc[p]] += commitAt[p + 1] - commitAt[p];
-    }
-    int[] base = starts(room);
+    int[] base = starts(room(svc, commitAt, ns));
     long commitRefs = base[ns];
     leadBase = base;
     leadAt = new long[base[ns]];
@@ -174,18 +158,7 @@ public final class Model {
     // each part copying half of them, and then read in one run.
     int[] commits = new int[commitAt[n]];
     Parallel.forEach(
-        parts,
-        parts,
-        k -> {
-          int[] from = store.commits;
-          int[] start = store.depCommitStart;
-          for (int p = k * n / parts, e = (k + 1) * n / parts; p < e; p++) {
-            int j = start[sorted[p]];
-            for (int to = commitAt[p], end = commitAt[p + 1]; to < end; to++) {
-              commits[to] = from[j++];
-            }
-          }
-        });
+        parts, parts, k -> copyCommits(store, sorted, commitAt, commits, k * n / parts, (k + 1) * n / parts));
     Deliveries[] part = new Deliveries[parts];
     for (int k = 0; k < parts; k++) {
       part[k] = new Deliveries(k, parts, commits, commitAt, svc, fin, shaInfo, wanted, base, leadAt, leadUs);
@@ -205,23 +178,150 @@ public final class Model {
       }
     }
     if (parts == 2) {
-      // Part 1's samples end each service's range, latest first: reverse them and move them after part 0's.
-      int[] back = part[1].count;
-      for (int s = 0; s < ns; s++) {
-        int k = back[s];
-        if (k > 0) {
-          int from = base[s + 1] - k;
-          reverse(leadAt, from, base[s + 1]);
-          reverse(leadUs, from, base[s + 1]);
-          System.arraycopy(leadAt, from, leadAt, base[s] + leadFront[s], k);
-          System.arraycopy(leadUs, from, leadUs, base[s] + leadFront[s], k);
-          leadCount[s] += k;
-        }
+      joinFromBack(part[1].count, base, leadFront, leadCount, leadAt, leadUs);
+    }
+    countChanges(store.shaHasChange, shaInfo, store.shas.size(), c);
+    c[Counter.DELIVERED_CHANGES.ordinal()] = delivered;
+    c[Counter.DELIVERED_CHANGES_UNKNOWN_COMMIT_TIME.ordinal()] = unknown;
+    c[Counter.DELIVERED_CHANGES_NEGATIVE_LEAD_TIME.ordinal()] = negative;
+
+    // 3. Rollbacks -> the deployment they roll back.
+    long[] rolledBackAt = rollbacks(store, sorted, svc, fin, pos, ns, c);
+
+    // 4. Incident -> deployment links, explicit only.
+    Links links = new Links(n, ns);
+    links.link(inc, incService, pos, wanted, c);
+    incBase = starts(links.perService);
+    incOpened = new long[ni];
+    incResolved = new long[ni];
+    layOutIncidents(inc, incService, incBase, incOpened, incResolved);
+
+    // 5. Failure and restoration per counted deployment, laid out by service: the deployments are split among the
+    // threads in runs, each of which knows where its first deployment of each service goes.
+    long[] byFin = new long[n];
+    long[] byRestored = new long[n];
+    byte[] byFlags = new byte[n];
+    int steps = threads > 1 && n >= parallelCommits ? 2 : 1;
+    int[][] next = new int[steps][];
+    next[0] = depBase.clone();
+    for (int k = 1; k < steps; k++) {
+      next[k] = next[k - 1].clone();
+      tally(svc, (k - 1) * n / steps, k * n / steps, next[k]);
+    }
+    long[] failedIn = new long[steps];
+    Parallel.forEach(
+        steps,
+        steps,
+        run ->
+            failedIn[run] =
+                layOutDeployments(
+                    run * n / steps, (run + 1) * n / steps, next[run], svc, fin, rework, rolledBackAt, links,
+                    byFin, byRestored, byFlags));
+    depFin = byFin;
+    depRestored = byRestored;
+    depFlags = byFlags;
+    long failedCount = 0;
+    for (long f : failedIn) {
+      failedCount += f;
+    }
+    c[Counter.DEPLOYMENTS_FAILED.ordinal()] = failedCount;
+
+    Map<String, Long> out = new TreeMap<>();
+    for (Counter k : Counter.values()) {
+      long v = c[k.ordinal()];
+      if (v != 0 || k.always()) {
+        out.put(k.key(), v);
       }
     }
+    counters = out;
+  }
+
+  /** Which of {@code size} ids occur in {@code ids}. */
+  private static boolean[] seen(int[] ids, int size) {
+    boolean[] seen = new boolean[size];
+    for (int id : ids) {
+      seen[id] = true;
+    }
+    return seen;
+  }
+
+  /** Maps each service in place to its model index; returns how many deployments each has. */
+  private static int[] remap(int[] svc, int[] storeToModel, int ns) {
+    int[] perService = new int[ns];
+    for (int i = 0; i < svc.length; i++) {
+      int s = storeToModel[svc[i]];
+      svc[i] = s;
+      perService[s]++;
+    }
+    return perService;
+  }
+
+  /** Counts the services of {@code svc[from, to)} into {@code counts}. */
+  private static void tally(int[] svc, int from, int to, int[] counts) {
+    for (int p = from; p < to; p++) {
+      counts[svc[p]]++;
+    }
+  }
+
+  /**
+   * Each incident's service index into {@code incService}; returns the (service, root-cause sha) pairs the
+   * incidents name, each mapped to -1 until its first delivery is found.
+   */
+  private static Map<Long, Integer> wanted(Incidents inc, Map<String, Integer> serviceIndex, int[] incService) {
+    Map<Long, Integer> wanted = new HashMap<>();
+    for (int k = 0; k < incService.length; k++) {
+      incService[k] = serviceIndex.get(inc.all[k].service);
+      if (inc.sha[k] >= 0) {
+        wanted.put(key(incService[k], inc.sha[k]), -1);
+      }
+    }
+    return wanted;
+  }
+
+  /** How many commits each service's deployments deliver: room enough for its lead-time samples. */
+  private static int[] room(int[] svc, int[] commitAt, int ns) {
+    int[] room = new int[ns];
+    for (int p = 0; p < svc.length; p++) {
+      room[svc[p]] += commitAt[p + 1] - commitAt[p];
+    }
+    return room;
+  }
+
+  /** Copies the commits of the deployments at positions {@code [from, to)} to their ranges of {@code commits}. */
+  private static void copyCommits(EventStore store, int[] sorted, int[] commitAt, int[] commits, int from, int to) {
+    int[] src = store.commits;
+    int[] start = store.depCommitStart;
+    for (int p = from; p < to; p++) {
+      int j = start[sorted[p]];
+      for (int k = commitAt[p], end = commitAt[p + 1]; k < end; k++) {
+        commits[k] = src[j++];
+      }
+    }
+  }
+
+  /**
+   * Part 1's samples end each service's range, latest first ({@code back[s]} of them): reverses them and moves
+   * them after part 0's, adding them to the counts.
+   */
+  private static void joinFromBack(
+      int[] back, int[] base, int[] front, int[] count, long[] leadAt, long[] leadUs) {
+    for (int s = 0; s < back.length; s++) {
+      int k = back[s];
+      if (k > 0) {
+        int from = base[s + 1] - k;
+        reverse(leadAt, from, base[s + 1]);
+        reverse(leadUs, from, base[s + 1]);
+        System.arraycopy(leadAt, from, leadAt, base[s] + front[s], k);
+        System.arraycopy(leadUs, from, leadUs, base[s] + front[s], k);
+        count[s] += k;
+      }
+    }
+  }
+
+  /** Counts the distinct changes and those no deployment delivered. */
+  private static void countChanges(boolean[] hasChange, long[] shaInfo, int shaCount, long[] c) {
     long changesUnique = 0;
     long neverDeployed = 0;
-    boolean[] hasChange = store.shaHasChange;
     for (int sha = 0; sha < shaCount; sha++) {
       if (hasChange[sha]) {
         changesUnique++;
@@ -231,12 +331,13 @@ public final class Model {
       }
     }
     c[Counter.CHANGES_UNIQUE.ordinal()] = changesUnique;
-    c[Counter.DELIVERED_CHANGES.ordinal()] = delivered;
-    c[Counter.DELIVERED_CHANGES_UNKNOWN_COMMIT_TIME.ordinal()] = unknown;
-    c[Counter.DELIVERED_CHANGES_NEGATIVE_LEAD_TIME.ordinal()] = negative;
     c[Counter.CHANGES_NEVER_DEPLOYED.ordinal()] = neverDeployed;
+  }
 
-    // 3. Rollbacks -> the deployment they roll back.
+  /** When each counted deployment was first rolled back ({@link EventStore#NONE} when never), by position. */
+  private static long[] rollbacks(
+      EventStore store, int[] sorted, int[] svc, long[] fin, int[] pos, int ns, long[] c) {
+    int n = sorted.length;
     long[] rolledBackAt = new long[n];
     Arrays.fill(rolledBackAt, EventStore.NONE);
     int[] lastNonRollback = new int[ns];
@@ -265,110 +366,98 @@ public final class Model {
         rolledBackAt[target] = fin[i];
       }
     }
+    return rolledBackAt;
+  }
 
-    // 4. Incident -> deployment links, explicit only.
-    int[] linked = new int[n];
-    boolean[] anyOpen = new boolean[n];
-    long[] lastResolved = new long[n];
-    Arrays.fill(lastResolved, EventStore.NONE);
-    int[] incPerService = new int[ns];
-    for (int k = 0; k < ni; k++) {
-      Inc i = inc.all[k];
-      int p = -1;
-      int d = inc.dep[k];
-      if (d >= 0 && d < pos.length && pos[d] >= 0) {
-        p = pos[d];
-        c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
-      }
-      if (p < 0 && inc.sha[k] >= 0) {
-        Integer w = wanted.get(key(incService[k], inc.sha[k]));
-        if (w != null && w >= 0) {
-          p = w;
-          c[Counter.INCIDENTS_LINKED_BY_ROOT_CAUSE_SHA.ordinal()]++;
-        }
-      }
-      if (p < 0) {
-        c[Counter.INCIDENTS_UNLINKED.ordinal()]++;
-      } else {
-        linked[p]++;
-        if (i.resolved == EventStore.NONE) {
-          anyOpen[p] = true;
-        } else if (lastResolved[p] == EventStore.NONE || i.resolved > lastResolved[p]) {
-          lastResolved[p] = i.resolved;
-        }
-      }
-      if (i.resolved == EventStore.NONE) {
-        c[Counter.INCIDENTS_OPEN.ordinal()]++;
-      }
-      incPerService[incService[k]]++;
-    }
-    incBase = starts(incPerService);
-    incOpened = new long[ni];
-    incResolved = new long[ni];
-    int[] incNext = incBase.clone();
-    for (int k = 0; k < ni; k++) {
-      int at = incNext[incService[k]]++;
-      incOpened[at] = inc.all[k].opened;
-      incResolved[at] = inc.all[k].resolved;
+  /** The incidents linked to each counted deployment, by position, and how many incidents each service has. */
+  private static final class Links {
+    final int[] linked;
+    final boolean[] anyOpen;
+    final long[] lastResolved;
+    final int[] perService;
+
+    Links(int n, int ns) {
+      linked = new int[n];
+      anyOpen = new boolean[n];
+      lastResolved = new long[n];
+      Arrays.fill(lastResolved, EventStore.NONE);
+      perService = new int[ns];
     }
 
-    // 5. Failure and restoration per counted deployment, laid out by service: the deployments are split among the
-    // threads in runs, each of which knows where its first deployment of each service goes.
-    long[] byFin = new long[n];
-    long[] byRestored = new long[n];
-    byte[] byFlags = new byte[n];
-    int steps = threads > 1 && n >= parallelCommits ? 2 : 1;
-    int[][] next = new int[steps][];
-    next[0] = depBase.clone();
-    for (int k = 1; k < steps; k++) {
-      next[k] = next[k - 1].clone();
-      for (int p = (k - 1) * n / steps, e = k * n / steps; p < e; p++) {
-        next[k][svc[p]]++;
-      }
-    }
-    long[] failedIn = new long[steps];
-    Parallel.forEach(
-        steps,
-        steps,
-        run -> {
-          int[] at = next[run];
-          long failedHere = 0;
-          for (int p = run * n / steps, e = (run + 1) * n / steps; p < e; p++) {
-            int k = at[svc[p]]++;
-            byFin[k] = fin[p];
-            long rb = rolledBackAt[p];
-            byte flags = rework[p] ? REWORK : 0;
-            long r = EventStore.NONE;
-            if (linked[p] > 0 || rb != EventStore.NONE) {
-              flags |= FAILED;
-              failedHere++;
-              r = rb;
-              if (linked[p] > 0 && !anyOpen[p]) {
-                r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
-              }
-            }
-            byRestored[k] = r;
-            byFlags[k] = flags;
+    void link(Incidents inc, int[] incService, int[] pos, Map<Long, Integer> wanted, long[] c) {
+      for (int k = 0; k < incService.length; k++) {
+        Inc i = inc.all[k];
+        int p = -1;
+        int d = inc.dep[k];
+        if (d >= 0 && d < pos.length && pos[d] >= 0) {
+          p = pos[d];
+          c[Counter.INCIDENTS_LINKED_BY_DEPLOYMENT_ID.ordinal()]++;
+        }
+        if (p < 0 && inc.sha[k] >= 0) {
+          Integer w = wanted.get(key(incService[k], inc.sha[k]));
+          if (w != null && w >= 0) {
+            p = w;
+            c[Counter.INCIDENTS_LINKED_BY_ROOT_CAUSE_SHA.ordinal()]++;
           }
-          failedIn[run] = failedHere;
-        });
-    depFin = byFin;
-    depRestored = byRestored;
-    depFlags = byFlags;
-    long failedCount = 0;
-    for (long f : failedIn) {
-      failedCount += f;
-    }
-    c[Counter.DEPLOYMENTS_FAILED.ordinal()] = failedCount;
-
-    Map<String, Long> out = new TreeMap<>();
-    for (Counter k : Counter.values()) {
-      long v = c[k.ordinal()];
-      if (v != 0 || k.always()) {
-        out.put(k.key(), v);
+        }
+        if (p < 0) {
+          c[Counter.INCIDENTS_UNLINKED.ordinal()]++;
+        } else {
+          linked[p]++;
+          if (i.resolved == EventStore.NONE) {
+            anyOpen[p] = true;
+          } else if (lastResolved[p] == EventStore.NONE || i.resolved > lastResolved[p]) {
+            lastResolved[p] = i.resolved;
+          }
+        }
+        if (i.resolved == EventStore.NONE) {
+          c[Counter.INCIDENTS_OPEN.ordinal()]++;
+        }
+        perService[incService[k]]++;
       }
     }
-    counters = out;
+  }
+
+  /** Puts each incident's opening and resolution in its service's range. */
+  private static void layOutIncidents(
+      Incidents inc, int[] incService, int[] incBase, long[] opened, long[] resolved) {
+    int[] next = incBase.clone();
+    for (int k = 0; k < incService.length; k++) {
+      int at = next[incService[k]]++;
+      opened[at] = inc.all[k].opened;
+      resolved[at] = inc.all[k].resolved;
+    }
+  }
+
+  /**
+   * Lays out the counted deployments at positions {@code [from, to)} by service, {@code at[s]} being where the
+   * next one of service s goes; returns how many of them failed.
+   */
+  private static long layOutDeployments(
+      int from, int to, int[] at, int[] svc, long[] fin, boolean[] rework, long[] rolledBackAt, Links links,
+      long[] byFin, long[] byRestored, byte[] byFlags) {
+    int[] linked = links.linked;
+    boolean[] anyOpen = links.anyOpen;
+    long[] lastResolved = links.lastResolved;
+    long failed = 0;
+    for (int p = from; p < to; p++) {
+      int k = at[svc[p]]++;
+      byFin[k] = fin[p];
+      long rb = rolledBackAt[p];
+      byte flags = rework[p] ? REWORK : 0;
+      long r = EventStore.NONE;
+      if (linked[p] > 0 || rb != EventStore.NONE) {
+        flags |= FAILED;
+        failed++;
+        r = rb;
+        if (linked[p] > 0 && !anyOpen[p]) {
+          r = r == EventStore.NONE ? lastResolved[p] : Math.min(r, lastResolved[p]);
+        }
+      }
+      byRestored[k] = r;
+      byFlags[k] = flags;
+    }
+    return failed;
   }
 
   /**
@@ -397,9 +486,27 @@ public final class Model {
 
     @Override
     public void run() {
-      int depCount = store.depIds.size();
       int[] prodIds = new int[store.deploymentsUnique];
-      int nProd = 0;
+      int n = select(prodIds);
+      long[] finishes = new long[n];
+      for (int i = 0; i < n; i++) {
+        finishes[i] = store.depFinished[prodIds[i]];
+      }
+      fin = new long[n];
+      int[] order = Sorting.order(finishes, fin);
+      sorted = new int[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = prodIds[order[i]];
+      }
+      orderTies();
+      c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
+      c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = positions();
+    }
+
+    /** Puts the ids of the counted deployments into {@code ids}, counting the others; returns how many. */
+    private int select(int[] ids) {
+      int depCount = store.depIds.size();
+      int n = 0;
       for (int d = 0; d < depCount; d++) {
         if ((store.depFlags[d] & EventStore.PRESENT) == 0) {
           continue;
@@ -412,41 +519,38 @@ public final class Model {
         } else if (env != store.production && env != store.prod) {
           c[Counter.DEPLOYMENTS_NON_PRODUCTION.ordinal()]++;
         } else {
-          prodIds[nProd++] = d;
+          ids[n++] = d;
         }
       }
-      int n = nProd;
-      long[] finishes = new long[n];
-      for (int i = 0; i < n; i++) {
-        finishes[i] = store.depFinished[prodIds[i]];
-      }
-      fin = new long[n];
-      int[] order = Sorting.order(finishes, fin);
-      Integer[] sortedBoxed;
-      sorted = new int[n];
-      for (int i = 0; i < n; i++) {
-        sorted[i] = prodIds[order[i]];
-      }
-      // Equal finishes are ordered by id.
+      return n;
+    }
+
+    /** Orders deployments with equal finishes by id. */
+    private void orderTies() {
+      int n = sorted.length;
       for (int i = 0; i < n; ) {
         int j = i + 1;
         while (j < n && fin[j] == fin[i]) {
           j++;
         }
         if (j - i > 1) {
-          sortedBoxed = new Integer[j - i];
+          Integer[] tied = new Integer[j - i];
           for (int k = i; k < j; k++) {
-            sortedBoxed[k - i] = sorted[k];
+            tied[k - i] = sorted[k];
           }
-          Arrays.sort(sortedBoxed, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
+          Arrays.sort(tied, (a, b) -> Strings.compare(store.depIds.text(a), store.depIds.text(b)));
           for (int k = i; k < j; k++) {
-            sorted[k] = sortedBoxed[k - i];
+            sorted[k] = tied[k - i];
           }
         }
         i = j;
       }
-      c[Counter.DEPLOYMENTS_COUNTED.ordinal()] = n;
-      pos = new int[depCount];
+    }
+
+    /** Fills what is kept by position and each deployment's position; returns how many have no commits. */
+    private long positions() {
+      int n = sorted.length;
+      pos = new int[store.depIds.size()];
       Arrays.fill(pos, -1);
       service = new int[n];
       rework = new boolean[n];
@@ -464,7 +568,7 @@ public final class Model {
         rework[i] = (flags & (EventStore.ROLLBACK | EventStore.HOTFIX)) != 0;
         commitAt[i + 1] = commitAt[i] + ((flags & EventStore.ROLLBACK) == 0 ? len : 0);
       }
-      c[Counter.DEPLOYMENTS_COUNTED_WITHOUT_COMMITS.ordinal()] = withoutCommits;
+      return withoutCommits;
     }
   }
 
@@ -500,13 +604,15 @@ public final class Model {
       // What the delivery loop needs of a sha sits in one place, so each commit costs one cache miss: at 2 * sha
       // its commit time, at 2 * sha + 1 its first deliverer plus one, shifted left, with bit 0 set for a
       // root-cause sha.
-      int shaCount = store.shas.size();
+      shaInfo = withTimes(store.shaTime, store.shas.size());
+    }
+
+    private static long[] withTimes(long[] shaTime, int shaCount) {
       long[] info = new long[2 * shaCount];
-      long[] shaTime = store.shaTime;
       for (int s = 0; s < shaCount; s++) {
         info[2 * s] = shaTime[s];
       }
-      shaInfo = info;
+      return info;
     }
   }
 
@@ -698,49 +804,22 @@ public final class Model {
     int[] all = scope == null ? allServices() : scope;
 
     // Deployments in the window.
-    boolean[] dayHit = new boolean[Math.max(nDays, 0)];
-    long nd = 0;
-    long days = 0;
-    long failedN = 0;
-    long reworkN = 0;
-    LongList rec = new LongList();
-    long openFailures = 0;
-    long negRec = 0;
+    Tally t = new Tally(nDays, startDay);
     for (int s : all) {
       int lo = lowerBound(depFin, depBase[s], depBase[s + 1], from);
       int hi = lowerBound(depFin, lo, depBase[s + 1], to);
-      nd += hi - lo;
-      for (int k = lo; k < hi; k++) {
-        long f = depFin[k];
-        int day = (int) (Math.floorDiv(f, US_PER_DAY) - startDay);
-        if (!dayHit[day]) {
-          dayHit[day] = true;
-          days++;
-        }
-        byte flags = depFlags[k];
-        if ((flags & REWORK) != 0) {
-          reworkN++;
-        }
-        if ((flags & FAILED) != 0) {
-          failedN++;
-          long r = depRestored[k];
-          if (r == EventStore.NONE) {
-            openFailures++;
-          } else if (r < f) {
-            negRec++;
-          } else {
-            rec.add(r - f);
-          }
-        }
-      }
+      t.add(depFin, depFlags, depRestored, lo, hi);
     }
-    OptionalDouble medW = blocksMedian(dayHit, nDays, 7);
-    OptionalDouble med4W = blocksMedian(dayHit, nDays, 28);
-    OptionalDouble med26W = blocksMedian(dayHit, nDays, 182);
+    long nd = t.deployments;
+    long failedN = t.failed;
+    long reworkN = t.rework;
+    OptionalDouble medW = blocksMedian(t.dayHit, nDays, 7);
+    OptionalDouble med4W = blocksMedian(t.dayHit, nDays, 28);
+    OptionalDouble med26W = blocksMedian(t.dayHit, nDays, 182);
     Optional<Tier> dfTier = profile.deploymentFrequency(nDays, medW, med4W, med26W);
     ScopeMetrics.DeploymentFrequency df =
         new ScopeMetrics.DeploymentFrequency(
-            nd, days, (double) nd / nDays, 7.0 * nd / nDays, medW, med4W, dfTier);
+            nd, t.days, (double) nd / nDays, 7.0 * nd / nDays, medW, med4W, dfTier);
 
     // Lead time: each service's samples in the window are two ranges of the sample arrays.
     IntList ranges = new IntList(4 * all.length);
@@ -768,34 +847,14 @@ public final class Model {
     ScopeMetrics.ChangeFailureRate cfr = new ScopeMetrics.ChangeFailureRate(nd, failedN, rate, cfrTier);
 
     ScopeMetrics.FailedDeploymentRecoveryTime recovery =
-        new ScopeMetrics.FailedDeploymentRecoveryTime(durations(rec, profile, false), openFailures, negRec);
+        new ScopeMetrics.FailedDeploymentRecoveryTime(
+            durations(t.recovery, profile, false), t.openFailures, t.negativeRecovery);
 
     ScopeMetrics.ReworkRate rw =
         new ScopeMetrics.ReworkRate(
             nd, reworkN, nd == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) reworkN / nd));
 
-    // Legacy time to restore.
-    LongList ttr = new LongList();
-    long openInc = 0;
-    long negInc = 0;
-    for (int s : all) {
-      long[] o = incOpened;
-      long[] r = incResolved;
-      for (int k = incBase[s]; k < incBase[s + 1]; k++) {
-        if (o[k] < from || o[k] >= to) {
-          continue;
-        }
-        if (r[k] == EventStore.NONE) {
-          openInc++;
-        } else if (r[k] < o[k]) {
-          negInc++;
-        } else {
-          ttr.add(r[k] - o[k]);
-        }
-      }
-    }
-    ScopeMetrics.TimeToRestore restore =
-        new ScopeMetrics.TimeToRestore(durations(ttr, profile, false), openInc, negInc);
+    ScopeMetrics.TimeToRestore restore = timeToRestore(all, from, to, profile);
 
     Optional<Tier> overall = Tier.worst(Tier.worst(dfTier, leadTime.tier()), Tier.worst(cfrTier, recovery.tier()));
     return new ScopeMetrics(df, leadTime, cfr, recovery, rw, restore, overall);
@@ -816,6 +875,75 @@ public final class Model {
     }
     double[] q = Selection.percentiles(leadUs, ranges.a, ranges.size / 2, 0.5, 0.9);
     return durations(samples, q[0], q[1], profile, true);
+  }
+
+  /** Legacy time to restore over the incidents of some services opened in a window. */
+  private ScopeMetrics.TimeToRestore timeToRestore(int[] all, long from, long to, TierProfile profile) {
+    LongList ttr = new LongList();
+    long openInc = 0;
+    long negInc = 0;
+    long[] o = incOpened;
+    long[] r = incResolved;
+    for (int s : all) {
+      for (int k = incBase[s]; k < incBase[s + 1]; k++) {
+        if (o[k] < from || o[k] >= to) {
+          continue;
+        }
+        if (r[k] == EventStore.NONE) {
+          openInc++;
+        } else if (r[k] < o[k]) {
+          negInc++;
+        } else {
+          ttr.add(r[k] - o[k]);
+        }
+      }
+    }
+    return new ScopeMetrics.TimeToRestore(durations(ttr, profile, false), openInc, negInc);
+  }
+
+  /** What a window's deployments add up to, taken range by range of the per-service layout. */
+  private static final class Tally {
+    final boolean[] dayHit;
+    final long startDay;
+    long deployments;
+    long days;
+    long failed;
+    long rework;
+    long openFailures;
+    long negativeRecovery;
+    final LongList recovery = new LongList();
+
+    Tally(int nDays, long startDay) {
+      this.dayHit = new boolean[Math.max(nDays, 0)];
+      this.startDay = startDay;
+    }
+
+    void add(long[] fin, byte[] flagsOf, long[] restored, int lo, int hi) {
+      deployments += hi - lo;
+      for (int k = lo; k < hi; k++) {
+        long f = fin[k];
+        int day = (int) (Math.floorDiv(f, US_PER_DAY) - startDay);
+        if (!dayHit[day]) {
+          dayHit[day] = true;
+          days++;
+        }
+        byte flags = flagsOf[k];
+        if ((flags & REWORK) != 0) {
+          rework++;
+        }
+        if ((flags & FAILED) != 0) {
+          failed++;
+          long r = restored[k];
+          if (r == EventStore.NONE) {
+            openFailures++;
+          } else if (r < f) {
+            negativeRecovery++;
+          } else {
+            recovery.add(r - f);
+          }
+        }
+      }
+    }
   }
 
   /** The sample's count, median and 90th percentile; reorders the list, which is not used afterwards. */
