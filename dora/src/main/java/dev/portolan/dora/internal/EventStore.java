@@ -193,8 +193,11 @@ public final class EventStore {
     }
   }
 
-  /** Deployment records read from lines, waiting in a batch so their id lookups overlap (see {@link #flush}). */
-  private static final int DEPLOYMENT_BATCH = 32;
+  /**
+   * Deployment records read from lines, waiting in a batch so that the lookups of their ids and of all their
+   * commits overlap (see {@link #flush}).
+   */
+  private static final int DEPLOYMENT_BATCH = 64;
   private final byte[][] pdId = new byte[DEPLOYMENT_BATCH][];
   private final int[] pdIdOff = new int[DEPLOYMENT_BATCH];
   private final int[] pdIdLen = new int[DEPLOYMENT_BATCH];
@@ -203,8 +206,13 @@ public final class EventStore {
   private final int[] pdEnv = new int[DEPLOYMENT_BATCH];
   private final int[] pdStatus = new int[DEPLOYMENT_BATCH];
   private final long[] pdFinished = new long[DEPLOYMENT_BATCH];
+  /** The batch's commits: {@code pdCommitLen[k]} packed shas from {@code pdCommitStart[k]} of {@link #pdKeys}. */
   private final int[] pdCommitStart = new int[DEPLOYMENT_BATCH];
   private final int[] pdCommitLen = new int[DEPLOYMENT_BATCH];
+  /** Packed shas, three longs each ({@link #packShas}); their ids once looked up. */
+  private long[] pdKeys = new long[3 * 8 * DEPLOYMENT_BATCH];
+  private int[] pdShaIds = new int[8 * DEPLOYMENT_BATCH];
+  private int pdKeyCount;
   private final boolean[] pdRollback = new boolean[DEPLOYMENT_BATCH];
   private final boolean[] pdHotfix = new boolean[DEPLOYMENT_BATCH];
   private final byte[][] pdOf = new byte[DEPLOYMENT_BATCH][];
@@ -223,8 +231,8 @@ public final class EventStore {
    * @param env the normalised environment id
    * @param status the normalised status id
    * @param finished epoch microseconds, or {@link #NONE}
-   * @param commits sha ids (any order, may repeat); the array is not kept
-   * @param n how many entries of {@code commits} are used
+   * @param keys the commits, as {@link #packShas} leaves them (any order, may repeat); the array is not kept
+   * @param n how many commits there are
    * @param rollback whether it is a rollback
    * @param hotfix whether it is a hotfix
    * @param of the bytes of the id of the deployment it rolls back, or null
@@ -232,7 +240,7 @@ public final class EventStore {
    * @param ofLen its length
    */
   void deployment(
-      byte[] id, int idOff, int idLen, int service, int env, int status, long finished, int[] commits, int n,
+      byte[] id, int idOff, int idLen, int service, int env, int status, long finished, long[] keys, int n,
       boolean rollback, boolean hotfix, byte[] of, int ofOff, int ofLen) {
     count(Counter.DEPLOYMENT_RECORDS);
     int k = nPendingDeployments;
@@ -244,9 +252,13 @@ public final class EventStore {
     pdEnv[k] = env;
     pdStatus[k] = status;
     pdFinished[k] = finished;
-    int start = commitTop;
-    pdCommitLen[k] = addCommits(commits, n);
-    pdCommitStart[k] = start;
+    if (3 * (pdKeyCount + n) > pdKeys.length) {
+      pdKeys = Arrays.copyOf(pdKeys, Math.max(3 * (pdKeyCount + n), 2 * pdKeys.length));
+    }
+    System.arraycopy(keys, 0, pdKeys, 3 * pdKeyCount, 3 * n);
+    pdCommitStart[k] = pdKeyCount;
+    pdCommitLen[k] = n;
+    pdKeyCount += n;
     pdRollback[k] = rollback;
     pdHotfix[k] = hotfix;
     pdOf[k] = of;
@@ -260,16 +272,22 @@ public final class EventStore {
   private void flushDeployments() {
     int n = nPendingDeployments;
     depIds.touch(pdHash, n);
+    if (pdShaIds.length < pdKeyCount) {
+      pdShaIds = new int[Math.max(pdKeyCount, 2 * pdShaIds.length)];
+    }
+    shaIds(pdKeys, pdKeyCount, pdShaIds);
     for (int k = 0; k < n; k++) {
       int d = depIds.id(pdId[k], pdIdOff[k], pdIdLen[k], pdHash[k]);
       int of = pdOf[k] == null ? -1 : depIds.id(pdOf[k], pdOfOff[k], pdOfLen[k]);
+      int start = commitTop;
+      int len = addCommits(pdShaIds, pdCommitStart[k], pdCommitLen[k]);
       mergeDeployment(
-          d, pdService[k], pdEnv[k], pdStatus[k], pdFinished[k], pdCommitStart[k], pdCommitLen[k], pdRollback[k],
-          pdHotfix[k], of);
+          d, pdService[k], pdEnv[k], pdStatus[k], pdFinished[k], start, len, pdRollback[k], pdHotfix[k], of);
       pdId[k] = null;
       pdOf[k] = null;
     }
     nPendingDeployments = 0;
+    pdKeyCount = 0;
   }
 
   /**
@@ -292,26 +310,39 @@ public final class EventStore {
   }
 
   /**
-   * The ids of several shas given as ASCII bytes, looked up together.
+   * Packs the shas of a deployment's commits given as ASCII bytes into three longs each ({@link ShaTable#pack}),
+   * for {@link #shaIds(long[], int, int[])}. A sha that is not 40 lower-case hex digits is looked up at once; its
+   * third long is then {@code -1 - id}.
    *
    * @param b the bytes
    * @param from where each sha starts, or -1 for a sha already packed in {@code k}
    * @param len how long each is
-   * @param k the packed shas ({@link ShaTable#pack}), three longs each, where {@code from} is -1; used as scratch
-   *     for the others
+   * @param k the packed shas, three longs each; those where {@code from} is -1 are kept
+   * @param n how many there are
+   */
+  void packShas(byte[] b, int[] from, int[] len, long[] k, int n) {
+    for (int j = 0; j < n; j++) {
+      if (from[j] >= 0 && !ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
+        k[3 * j + 2] = -1L - shaId(b, from[j], len[j]);
+      }
+    }
+  }
+
+  /**
+   * The ids of shas as {@link #packShas} leaves them, looked up together: the slots of all are read before any is
+   * probed, so that their cache misses overlap.
+   *
+   * @param k the packed shas
    * @param n how many there are
    * @param out receives the ids
    */
-  void shaIds(byte[] b, int[] from, int[] len, long[] k, int n, int[] out) {
-    for (int j = 0; j < n; j++) {
-      if (from[j] >= 0 && !ShaTable.pack(b, from[j], len[j], k, 3 * j)) {
-        k[3 * j + 2] = -1;
-      }
-    }
+  void shaIds(long[] k, int n, int[] out) {
     shas.touch(k, n);
     for (int j = 0; j < n; j++) {
-      out[j] = k[3 * j + 2] < 0 ? shas.id(b, from[j], len[j]) : shas.packed(k[3 * j], k[3 * j + 1], k[3 * j + 2]);
-      ensureSha(out[j]);
+      long d = k[3 * j + 2];
+      int id = d < 0 ? (int) (-1L - d) : shas.packed(k[3 * j], k[3 * j + 1], d);
+      ensureSha(id);
+      out[j] = id;
     }
   }
 
@@ -429,7 +460,7 @@ public final class EventStore {
       boolean hotfix, int rollbackOf) {
     count(Counter.DEPLOYMENT_RECORDS);
     int start = commitTop;
-    int len = addCommits(commits, n);
+    int len = addCommits(commits, 0, n);
     mergeDeployment(d, service, env, status, finished, start, len, rollback, hotfix, rollbackOf);
   }
 
@@ -705,17 +736,17 @@ public final class EventStore {
   private static final int SMALL_COMMITS = 16;
 
   /**
-   * Adds the distinct values among {@code a[0, n)} at the top of {@link #commits} and returns how many there
-   * were. A deployment's commits are a set: a short list keeps its first-seen order (its few comparisons are
+   * Adds the distinct values among {@code a[off, off + n)} at the top of {@link #commits} and returns how many
+   * there were. A deployment's commits are a set: a short list keeps its first-seen order (its few comparisons are
    * predictable), a longer one is sorted.
    */
-  private int addCommits(int[] a, int n) {
+  private int addCommits(int[] a, int off, int n) {
     roomForCommits(n);
     int[] c = commits;
     int base = commitTop;
     int k = 0;
     if (n <= SMALL_COMMITS) {
-      for (int i = 0; i < n; i++) {
+      for (int i = off; i < off + n; i++) {
         int v = a[i];
         boolean seen = false;
         for (int j = 0; j < k; j++) {
@@ -726,7 +757,7 @@ public final class EventStore {
         }
       }
     } else {
-      System.arraycopy(a, 0, c, base, n);
+      System.arraycopy(a, off, c, base, n);
       Arrays.sort(c, base, base + n);
       k = 1;
       for (int i = 1; i < n; i++) {

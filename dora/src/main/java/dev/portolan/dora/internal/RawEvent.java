@@ -134,6 +134,7 @@ final class RawEvent {
   private void reset() {
     shaBytes = null;
     shaPacked = false;
+    commitsPacked = false;
     type = T_NONE;
     typeText = null;
     id.kind = service.kind = env.kind = status.kind = rollbackOf.kind = ABSENT;
@@ -286,6 +287,11 @@ final class RawEvent {
   private int[] commitFrom = new int[16];
   private int[] commitLen = new int[16];
   private long[] commitKeys = new long[48];
+  /**
+   * Whether the commits are packed in {@link #commitKeys} (a line read by {@link #readLine}), to be looked up with
+   * the deployment's batch, rather than ids in {@link #commits}.
+   */
+  private boolean commitsPacked;
   /** The sha of a change packed while parsing ({@link ShaTable#pack}), when {@link #shaPacked}. */
   private final long[] shaKey = new long[3];
   private boolean shaPacked;
@@ -367,7 +373,8 @@ final class RawEvent {
       shaBytes = b;
     }
     if (kCommits == LIST_OK) {
-      store.shaIds(b, commitFrom, commitLen, commitKeys, nCommits, commits);
+      store.packShas(b, commitFrom, commitLen, commitKeys, nCommits);
+      commitsPacked = true;
     }
     return i;
   }
@@ -1090,9 +1097,12 @@ final class RawEvent {
       boolean of = rollbackOf.nonEmpty();
       store.deployment(
           id.bytes, id.off, id.len, service.id(store.services), valueId(env), valueId(status), fin,
-          commits, n, kRollback == TRUE, kHotfix == TRUE, of ? rollbackOf.bytes : null,
+          commitKeys, n, kRollback == TRUE, kHotfix == TRUE, of ? rollbackOf.bytes : null,
           of ? rollbackOf.off : 0, of ? rollbackOf.len : 0);
       return null;
+    }
+    if (commitsPacked && n > 0) {
+      store.shaIds(commitKeys, n, commits);
     }
     store.deployment(
         id.id(store.depIds),
