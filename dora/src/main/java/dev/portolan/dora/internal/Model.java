@@ -177,20 +177,36 @@ public final class Model {
         wanted.put(dl.rootHits.a[k], (int) dl.rootHits.a[k + 1]);
       }
     }
-    if (parts == 2) {
-      joinFromBack(part[1].count, base, leadFront, leadCount, leadAt, leadUs);
-    }
-    countChanges(store.shaHasChange, shaInfo, store.shas.size(), c);
     c[Counter.DELIVERED_CHANGES.ordinal()] = delivered;
     c[Counter.DELIVERED_CHANGES_UNKNOWN_COMMIT_TIME.ordinal()] = unknown;
     c[Counter.DELIVERED_CHANGES_NEGATIVE_LEAD_TIME.ordinal()] = negative;
 
-    // 3. Rollbacks -> the deployment they roll back.
-    long[] rolledBackAt = rollbacks(store, sorted, svc, fin, pos, ns, c);
-
-    // 4. Incident -> deployment links, explicit only.
+    // 3. Rollbacks -> the deployment they roll back, beside 4. incident -> deployment links (explicit only) and the
+    // last of the lead-time samples and change counts, which share nothing with them. Each side counts apart.
+    long[][] rolledBack = new long[1][];
+    long[] c3 = new long[c.length];
+    long[] c4 = new long[c.length];
     Links links = new Links(n, ns);
-    links.link(inc, incService, pos, wanted, c);
+    long[] at = leadAt;
+    long[] us = leadUs;
+    int[] front = leadFront;
+    int[] count = leadCount;
+    Parallel.all(
+        threads > 1 && n >= parallelCommits ? 2 : 1,
+        () -> {
+          rolledBack[0] = rollbacks(store, sorted, svc, fin, pos, ns, c3);
+          countChanges(store.shaHasChange, shaInfo, store.shas.size(), c3);
+        },
+        () -> {
+          if (parts == 2) {
+            joinFromBack(part[1].count, base, front, count, at, us);
+          }
+          links.link(inc, incService, pos, wanted, c4);
+        });
+    for (int k = 0; k < c.length; k++) {
+      c[k] += c3[k] + c4[k];
+    }
+    long[] rolledBackAt = rolledBack[0];
     incBase = starts(links.perService);
     incOpened = new long[ni];
     incResolved = new long[ni];
@@ -639,6 +655,10 @@ public final class Model {
     long delivered;
     long unknown;
     long negative;
+    /** The sum of what was read ahead, kept so that the reads are not dropped. */
+    long sink;
+    /** Commits whose shas are read ahead at once. */
+    private static final int AHEAD = 64;
 
     Deliveries(
         int part, int parts, int[] commits, int[] commitAt, int[] svc, long[] fin, long[] shaInfo,
@@ -664,7 +684,21 @@ public final class Model {
       int[] at = commitAt;
       boolean fromBack = part == 1;
       int mask = parts - 1;
-      for (int p = 0, n = at.length - 1; p < n; p++) {
+      int n = at.length - 1;
+      long warm = 0;
+      for (int p = 0, blockEnd = 0; p < n; p++) {
+        if (p == blockEnd) {
+          // The next deployments' shas are read ahead, a block of them at once, so their cache misses overlap.
+          while (blockEnd < n && at[blockEnd] - at[p] < AHEAD) {
+            blockEnd++;
+          }
+          for (int j = at[p], end = at[blockEnd]; j < end; j++) {
+            int sha = commits[j];
+            if (((sha >>> 3) & mask) == part) {
+              warm += info[2 * sha + 1];
+            }
+          }
+        }
         int s = svc[p];
         long f = fin[p];
         for (int j = at[p], end = at[p + 1]; j < end; j++) {
@@ -706,6 +740,7 @@ public final class Model {
           leadUs[k] = l;
         }
       }
+      sink = warm;
     }
   }
 
