@@ -53,7 +53,19 @@ public final class EventStore {
   byte[] depFlags = new byte[1 << 10];
   int[] depRollbackOf = new int[1 << 10];
   int deploymentsUnique;
-  final Map<String, Inc> incidents = new HashMap<>();
+  /**
+   * Incidents by dense id ({@link #incIds}): service (an id of {@link #services}), opening, resolution
+   * ({@link #NONE} when open), and the deployment id and root-cause sha each names, as ids of {@link #incRefs}
+   * (-1 when none). Kept in flat arrays rather than objects, which every young collection would copy while they
+   * live.
+   */
+  final StringTable incIds = new StringTable();
+  final StringTable incRefs = new StringTable();
+  int[] incService = new int[1 << 8];
+  long[] incOpened = new long[1 << 8];
+  long[] incResolved = new long[1 << 8];
+  int[] incCause = new int[1 << 8];
+  int[] incRoot = new int[1 << 8];
   final long[] counters = new long[Counter.values().length];
   private final Map<Problem, List<InputProblem>> problemSamples = new EnumMap<>(Problem.class);
   private final Map<String, String> normalized = new HashMap<>();
@@ -62,20 +74,7 @@ public final class EventStore {
   public EventStore() {
     Arrays.fill(shaTime, NONE);
     Arrays.fill(rawToValue, -1);
-  }
-
-  /** A merged incident. */
-  static final class Inc {
-    final String id;
-    String service;
-    long opened;
-    long resolved;
-    String causedBy;
-    String rootSha;
-
-    Inc(String id) {
-      this.id = id;
-    }
+    Arrays.fill(incOpened, NONE);
   }
 
   /**
@@ -561,33 +560,79 @@ public final class EventStore {
    */
   public void incident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
     count(Counter.INCIDENT_RECORDS);
-    mergeIncident(id, service, opened, resolved, causedBy, rootSha);
+    mergeIncident(
+        incIds.id(id), services.id(service), opened, resolved, causedBy == null ? -1 : incRefs.id(causedBy),
+        rootSha == null ? -1 : incRefs.id(rootSha));
   }
 
-  private void mergeIncident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
-    Inc i = incidents.get(id);
-    if (i == null) {
-      i = new Inc(id);
-      i.service = service;
-      i.opened = opened;
-      i.resolved = resolved;
-      i.causedBy = causedBy;
-      i.rootSha = rootSha;
-      incidents.put(id, i);
+  /**
+   * Adds a validated incident record whose id and service are interned already.
+   *
+   * @param id the incident's id in {@link #incIds}
+   * @param service the service's id in {@link #services}
+   * @param opened epoch microseconds
+   * @param resolved epoch microseconds, or {@link #NONE}
+   * @param causedBy the deployment id it names, or null
+   * @param rootSha the root-cause sha, or null
+   */
+  void incident(int id, int service, long opened, long resolved, String causedBy, String rootSha) {
+    count(Counter.INCIDENT_RECORDS);
+    mergeIncident(
+        id, service, opened, resolved, causedBy == null ? -1 : incRefs.id(causedBy),
+        rootSha == null ? -1 : incRefs.id(rootSha));
+  }
+
+  /** The number of distinct incidents. */
+  int incidentCount() {
+    return incIds.size();
+  }
+
+  /**
+   * Merges one incident record: the least service, cause and root-cause sha in code-point order, the earliest
+   * opening, the latest resolution.
+   */
+  private void mergeIncident(int k, int service, long opened, long resolved, int cause, int root) {
+    ensureIncident(k);
+    if (incOpened[k] == NONE) {
+      incService[k] = service;
+      incOpened[k] = opened;
+      incResolved[k] = resolved;
+      incCause[k] = cause;
+      incRoot[k] = root;
       return;
     }
-    if (Strings.compare(service, i.service) < 0) {
-      i.service = service;
+    if (service != incService[k] && Strings.compare(services.text(service), services.text(incService[k])) < 0) {
+      incService[k] = service;
     }
-    i.opened = Math.min(i.opened, opened);
-    if (resolved != NONE && (i.resolved == NONE || resolved > i.resolved)) {
-      i.resolved = resolved;
+    incOpened[k] = Math.min(incOpened[k], opened);
+    if (resolved != NONE && (incResolved[k] == NONE || resolved > incResolved[k])) {
+      incResolved[k] = resolved;
     }
-    if (causedBy != null && (i.causedBy == null || Strings.compare(causedBy, i.causedBy) < 0)) {
-      i.causedBy = causedBy;
+    incCause[k] = leastRef(cause, incCause[k]);
+    incRoot[k] = leastRef(root, incRoot[k]);
+  }
+
+  /** Of two ids of {@link #incRefs} (-1 for none), the one whose text comes first; none only when both are. */
+  private int leastRef(int a, int b) {
+    if (a < 0 || a == b) {
+      return b;
     }
-    if (rootSha != null && (i.rootSha == null || Strings.compare(rootSha, i.rootSha) < 0)) {
-      i.rootSha = rootSha;
+    if (b < 0) {
+      return a;
+    }
+    return Strings.compare(incRefs.text(a), incRefs.text(b)) < 0 ? a : b;
+  }
+
+  private void ensureIncident(int k) {
+    if (k >= incOpened.length) {
+      int cap = Math.max(k + 1, incOpened.length + (incOpened.length >> 1));
+      int old = incOpened.length;
+      incService = Arrays.copyOf(incService, cap);
+      incOpened = Arrays.copyOf(incOpened, cap);
+      Arrays.fill(incOpened, old, cap, NONE);
+      incResolved = Arrays.copyOf(incResolved, cap);
+      incCause = Arrays.copyOf(incCause, cap);
+      incRoot = Arrays.copyOf(incRoot, cap);
     }
   }
 
@@ -628,7 +673,7 @@ public final class EventStore {
     // The commit table and the string tables share nothing, so they are merged side by side; the deployments'
     // fields follow the string tables, their commits wait for the commit table.
     shas.reserveFor(other.shas);
-    int[][] maps = new int[4][];
+    int[][] maps = new int[6][];
     Model.IntList fresh = new Model.IntList(other.deploymentsUnique);
     Model.IntList both = new Model.IntList(64);
     Parallel.all(
@@ -651,11 +696,19 @@ public final class EventStore {
           maps[1] = services.absorb(other.services);
           maps[2] = values.absorb(other.values);
           maps[3] = depIds.absorb(other.depIds);
+          maps[4] = incIds.absorb(other.incIds);
+          maps[5] = incRefs.absorb(other.incRefs);
           mergeDeploymentFields(other, maps[1], maps[2], maps[3], fresh, both);
         });
     mergeDeploymentCommits(other, maps[0], maps[3], fresh, both, threads);
-    for (Inc i : other.incidents.values()) {
-      mergeIncident(i.id, i.service, i.opened, i.resolved, i.causedBy, i.rootSha);
+    int[] svcMap = maps[1];
+    int[] refMap = maps[5];
+    for (int k = 0; k < other.incIds.size(); k++) {
+      int cause = other.incCause[k];
+      int root = other.incRoot[k];
+      mergeIncident(
+          maps[4][k], svcMap[other.incService[k]], other.incOpened[k], other.incResolved[k],
+          cause < 0 ? -1 : refMap[cause], root < 0 ? -1 : refMap[root]);
     }
   }
 

@@ -3,15 +3,11 @@ package dev.portolan.dora.internal;
 import dev.portolan.dora.ScopeMetrics;
 import dev.portolan.dora.Tier;
 import dev.portolan.dora.TierProfile;
-import dev.portolan.dora.internal.EventStore.Inc;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -97,7 +93,7 @@ public final class Model {
     store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
-    c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidents.size();
+    c[Counter.INCIDENTS_UNIQUE.ordinal()] = store.incidentCount();
 
     // 1. Counted deployments in order, beside the incidents' lookups in the store, which share nothing with them.
     Incidents inc = new Incidents(store);
@@ -108,15 +104,14 @@ public final class Model {
     int[] pos = counted.pos;
 
     // Services: counted deployments' and incidents' services, in code-point order.
-    boolean[] storeServiceSeen = seen(counted.service, store.services.size());
+    int ni = inc.n;
+    boolean[] storeServiceSeen = seen(counted.service, counted.service.length, store.services.size());
+    markSeen(store.incService, ni, storeServiceSeen);
     TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
     for (int s = 0; s < storeServiceSeen.length; s++) {
       if (storeServiceSeen[s]) {
         names.put(store.services.text(s), 0);
       }
-    }
-    for (String name : inc.services) {
-      names.put(name, 0);
     }
     services = names.keySet().toArray(new String[0]);
     serviceIndex = new HashMap<>(services.length * 2);
@@ -135,9 +130,8 @@ public final class Model {
     lastFinish = n == 0 ? EventStore.NONE : fin[n - 1];
 
     // Root-cause lookups the incidents will need: (service, sha) -> position of the first delivery.
-    int ni = inc.all.length;
     int[] incService = new int[ni];
-    Map<Long, Integer> wanted = wanted(inc, serviceIndex, incService);
+    Map<Long, Integer> wanted = wanted(inc, store.incService, storeToModel, incService);
 
     // 2. First delivery of each (service, sha) and the lead-time samples. Every decision about a sha depends only on
     // that sha's deliveries in deployment order, so the shas are split among the parts by id. Each service's samples
@@ -201,7 +195,7 @@ public final class Model {
           if (parts == 2) {
             joinFromBack(part[1].count, base, front, count, at, us);
           }
-          links.link(inc, incService, pos, wanted, c4);
+          links.link(store, inc, incService, pos, wanted, c4);
         });
     for (int k = 0; k < c.length; k++) {
       c[k] += c3[k] + c4[k];
@@ -210,7 +204,7 @@ public final class Model {
     incBase = starts(links.perService);
     incOpened = new long[ni];
     incResolved = new long[ni];
-    layOutIncidents(inc, incService, incBase, incOpened, incResolved);
+    layOutIncidents(store, incService, incBase, incOpened, incResolved);
 
     // 5. Failure and restoration per counted deployment, laid out by service: the deployments are split among the
     // threads in runs, each of which knows where its first deployment of each service goes.
@@ -252,13 +246,17 @@ public final class Model {
     counters = out;
   }
 
-  /** Which of {@code size} ids occur in {@code ids}. */
-  private static boolean[] seen(int[] ids, int size) {
+  /** Which of {@code size} ids occur in {@code ids[0, n)}. */
+  private static boolean[] seen(int[] ids, int n, int size) {
     boolean[] seen = new boolean[size];
-    for (int id : ids) {
-      seen[id] = true;
-    }
+    markSeen(ids, n, seen);
     return seen;
+  }
+
+  private static void markSeen(int[] ids, int n, boolean[] seen) {
+    for (int i = 0; i < n; i++) {
+      seen[ids[i]] = true;
+    }
   }
 
   /** Maps each service in place to its model index; returns how many deployments each has. */
@@ -283,10 +281,11 @@ public final class Model {
    * Each incident's service index into {@code incService}; returns the (service, root-cause sha) pairs the
    * incidents name, each mapped to -1 until its first delivery is found.
    */
-  private static Map<Long, Integer> wanted(Incidents inc, Map<String, Integer> serviceIndex, int[] incService) {
+  private static Map<Long, Integer> wanted(
+      Incidents inc, int[] storeService, int[] storeToModel, int[] incService) {
     Map<Long, Integer> wanted = new HashMap<>();
     for (int k = 0; k < incService.length; k++) {
-      incService[k] = serviceIndex.get(inc.all[k].service);
+      incService[k] = storeToModel[storeService[k]];
       if (inc.sha[k] >= 0) {
         wanted.put(key(incService[k], inc.sha[k]), -1);
       }
@@ -400,9 +399,10 @@ public final class Model {
       perService = new int[ns];
     }
 
-    void link(Incidents inc, int[] incService, int[] pos, Map<Long, Integer> wanted, long[] c) {
+    void link(EventStore store, Incidents inc, int[] incService, int[] pos, Map<Long, Integer> wanted, long[] c) {
+      long[] resolvedAt = store.incResolved;
       for (int k = 0; k < incService.length; k++) {
-        Inc i = inc.all[k];
+        long resolved = resolvedAt[k];
         int p = -1;
         int d = inc.dep[k];
         if (d >= 0 && d < pos.length && pos[d] >= 0) {
@@ -420,13 +420,13 @@ public final class Model {
           c[Counter.INCIDENTS_UNLINKED.ordinal()]++;
         } else {
           linked[p]++;
-          if (i.resolved == EventStore.NONE) {
+          if (resolved == EventStore.NONE) {
             anyOpen[p] = true;
-          } else if (lastResolved[p] == EventStore.NONE || i.resolved > lastResolved[p]) {
-            lastResolved[p] = i.resolved;
+          } else if (lastResolved[p] == EventStore.NONE || resolved > lastResolved[p]) {
+            lastResolved[p] = resolved;
           }
         }
-        if (i.resolved == EventStore.NONE) {
+        if (resolved == EventStore.NONE) {
           c[Counter.INCIDENTS_OPEN.ordinal()]++;
         }
         perService[incService[k]]++;
@@ -436,12 +436,12 @@ public final class Model {
 
   /** Puts each incident's opening and resolution in its service's range. */
   private static void layOutIncidents(
-      Incidents inc, int[] incService, int[] incBase, long[] opened, long[] resolved) {
+      EventStore store, int[] incService, int[] incBase, long[] opened, long[] resolved) {
     int[] next = incBase.clone();
     for (int k = 0; k < incService.length; k++) {
       int at = next[incService[k]]++;
-      opened[at] = inc.all[k].opened;
-      resolved[at] = inc.all[k].resolved;
+      opened[at] = store.incOpened[k];
+      resolved[at] = store.incResolved[k];
     }
   }
 
@@ -596,26 +596,27 @@ public final class Model {
    */
   private static final class Incidents implements Runnable {
     private final EventStore store;
-    Inc[] all;
+    /** How many incidents there are. */
+    final int n;
     int[] dep;
     int[] sha;
-    final Set<String> services = new HashSet<>();
     long[] shaInfo;
 
     Incidents(EventStore store) {
       this.store = store;
+      this.n = store.incidentCount();
     }
 
     @Override
     public void run() {
-      all = store.incidents.values().toArray(new Inc[0]);
-      dep = new int[all.length];
-      sha = new int[all.length];
-      for (int k = 0; k < all.length; k++) {
-        Inc i = all[k];
-        services.add(i.service);
-        dep[k] = i.causedBy == null ? -1 : store.depIds.find(i.causedBy);
-        sha[k] = i.rootSha == null ? -1 : store.shaId(i.rootSha);
+      dep = new int[n];
+      sha = new int[n];
+      StringTable refs = store.incRefs;
+      for (int k = 0; k < n; k++) {
+        int cause = store.incCause[k];
+        dep[k] = cause < 0 ? -1 : store.depIds.find(refs.text(cause));
+        int root = store.incRoot[k];
+        sha[k] = root < 0 ? -1 : store.shaId(refs.text(root));
       }
       // What the delivery loop needs of a sha sits in one place, so each commit costs one cache miss: at 2 * sha
       // its commit time, at 2 * sha + 1 its first deliverer plus one, shifted left, with bit 0 set for a

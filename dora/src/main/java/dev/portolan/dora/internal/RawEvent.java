@@ -1234,8 +1234,8 @@ final class RawEvent {
       return invalid("resolved_at", badTime("incident", "resolved_at"));
     }
     store.incident(
-        id.str(),
-        service.str(),
+        id.id(store.incIds),
+        service.id(store.services),
         o,
         r,
         kCausedBy == STRING && !causedBy.isEmpty() ? causedBy : null,
