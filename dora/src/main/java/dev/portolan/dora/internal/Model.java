@@ -89,7 +89,8 @@ public final class Model {
    * deployments beside looking up incidents from as many deployments on.
    */
   Model(EventStore store, int threads, long parallelCommits) {
-    // Each step's loop is a method of its own: each is compiled on its own, soon after its first run.
+    // Each step's loop is a method of its own: each is compiled on its own, soon after its first run, and this
+    // constructor, with no long loop, is never compiled as one large method.
     store.flush();
     long[] c = store.counters.clone();
     c[Counter.DEPLOYMENTS_UNIQUE.ordinal()] = store.deploymentsUnique;
@@ -107,21 +108,9 @@ public final class Model {
     int ni = inc.n;
     boolean[] storeServiceSeen = seen(counted.service, counted.service.length, store.services.size());
     markSeen(store.incService, ni, storeServiceSeen);
-    TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
-    for (int s = 0; s < storeServiceSeen.length; s++) {
-      if (storeServiceSeen[s]) {
-        names.put(store.services.text(s), 0);
-      }
-    }
-    services = names.keySet().toArray(new String[0]);
-    serviceIndex = new HashMap<>(services.length * 2);
-    for (int i = 0; i < services.length; i++) {
-      serviceIndex.put(services[i], i);
-    }
-    int[] storeToModel = new int[store.services.size()];
-    for (int s = 0; s < storeToModel.length; s++) {
-      storeToModel[s] = storeServiceSeen[s] ? serviceIndex.get(store.services.text(s)) : -1;
-    }
+    services = serviceNames(store.services, storeServiceSeen);
+    serviceIndex = indexOf(services);
+    int[] storeToModel = storeToModel(store.services, storeServiceSeen, serviceIndex);
     int ns = services.length;
     long[] fin = counted.fin;
     boolean[] rework = counted.rework;
@@ -138,9 +127,7 @@ public final class Model {
     // fit in the commits of its deployments, so its arrays are made once, at that size: part 0 fills them from the
     // front, part 1 from the back.
     long[] shaInfo = inc.shaInfo;
-    for (long k : wanted.keySet()) {
-      shaInfo[2 * (int) k + 1] = 1;
-    }
+    markRootCauses(shaInfo, wanted);
     int[] commitAt = counted.commitAt;
     int[] base = starts(room(svc, commitAt, ns));
     long commitRefs = base[ns];
@@ -167,9 +154,7 @@ public final class Model {
       delivered += dl.delivered;
       unknown += dl.unknown;
       negative += dl.negative;
-      for (int k = 0; k < dl.rootHits.size; k += 2) {
-        wanted.put(dl.rootHits.a[k], (int) dl.rootHits.a[k + 1]);
-      }
+      addRootHits(dl.rootHits, wanted);
     }
     c[Counter.DELIVERED_CHANGES.ordinal()] = delivered;
     c[Counter.DELIVERED_CHANGES_UNKNOWN_COMMIT_TIME.ordinal()] = unknown;
@@ -251,6 +236,48 @@ public final class Model {
     boolean[] seen = new boolean[size];
     markSeen(ids, n, seen);
     return seen;
+  }
+
+  /** The names of the services seen, in code-point order. */
+  private static String[] serviceNames(StringTable services, boolean[] seen) {
+    TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
+    for (int s = 0; s < seen.length; s++) {
+      if (seen[s]) {
+        names.put(services.text(s), 0);
+      }
+    }
+    return names.keySet().toArray(new String[0]);
+  }
+
+  private static Map<String, Integer> indexOf(String[] names) {
+    Map<String, Integer> index = new HashMap<>(names.length * 2);
+    for (int i = 0; i < names.length; i++) {
+      index.put(names[i], i);
+    }
+    return index;
+  }
+
+  /** The model index of each of the store's services, or -1 for one not seen. */
+  private static int[] storeToModel(StringTable services, boolean[] seen, Map<String, Integer> index) {
+    int[] map = new int[seen.length];
+    for (int s = 0; s < map.length; s++) {
+      map[s] = seen[s] ? index.get(services.text(s)) : -1;
+    }
+    return map;
+  }
+
+  /** Sets the root-cause mark of each sha an incident names. */
+  private static void markRootCauses(long[] shaInfo, Map<Long, Integer> wanted) {
+    for (long k : wanted.keySet()) {
+      shaInfo[2 * (int) k + 1] = 1;
+    }
+  }
+
+  /** Records the first deliveries found of the (service, root-cause sha) pairs: key, then position. */
+  private static void addRootHits(LongList hits, Map<Long, Integer> wanted) {
+    for (int k = 0; k < hits.size; k += 2) {
+      wanted.put(hits.a[k], (int) hits.a[k + 1]);
+    }
   }
 
   private static void markSeen(int[] ids, int n, boolean[] seen) {
