@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Dense ids for commit shas. A 40-character lower-case hex sha is packed into 20 bytes and kept inline in an
  * open-addressing table (three longs per slot), so a lookup reads one run of adjacent memory and allocates
- * nothing. Any other string is kept as a string. Not thread-safe.
+ * nothing. The table is split into segments by the hash's top bits, each grown on its own: no array is more than
+ * a sixteenth of the table, which a fragmented heap finds room for, and growing holds one segment twice rather
+ * than the whole table. Any other string is kept as a string. Not thread-safe.
  */
 final class ShaTable {
 
@@ -25,15 +27,34 @@ final class ShaTable {
     }
   }
 
-  /** Slot k holds table[3k] = high 64 bits, table[3k+1] = middle 64 bits, table[3k+2] = low 32 bits << 32 | id+1. */
-  private long[] table = new long[3 << 12];
-  private int mask = (1 << 12) - 1;
-  private int packedCount;
+  private static final int SEGMENT_BITS = 4;
+  private static final int SEGMENTS = 1 << SEGMENT_BITS;
+
+  /**
+   * Segment s, slot k: tables[s][3k] = high 64 bits, [3k+1] = middle 64 bits, [3k+2] = low 32 bits << 32 | id+1
+   * (zero when free).
+   */
+  private final long[][] tables = new long[SEGMENTS][];
+  private final int[] masks = new int[SEGMENTS];
+  /** Packed shas per segment. */
+  private final int[] counts = new int[SEGMENTS];
   private final Map<String, Integer> other = new HashMap<>();
   private int size;
 
+  ShaTable() {
+    for (int s = 0; s < SEGMENTS; s++) {
+      tables[s] = new long[3 << 8];
+      masks[s] = (1 << 8) - 1;
+    }
+  }
+
   int size() {
     return size;
+  }
+
+  /** The segment of a hash: its top bits, which slot indexes (its low bits) do not use. */
+  private static int segment(long h) {
+    return (int) (h >>> (64 - SEGMENT_BITS));
   }
 
   int id(char[] c, int off, int len) {
@@ -147,13 +168,13 @@ final class ShaTable {
    * read, which brings in every line the lookup is likely to need.
    */
   void touch(long[] key, int n) {
-    long[] t = table;
-    int m = mask;
     long s = 0;
     for (int j = 0; j < n; j++) {
       long d = key[3 * j + 2];
       if (d >= 0) {
-        s += ends(t, 3 * ((int) mix(key[3 * j], key[3 * j + 1], d) & m));
+        long h = mix(key[3 * j], key[3 * j + 1], d);
+        int g = segment(h);
+        s += ends(tables[g], 3 * ((int) h & masks[g]));
       }
     }
     sink += s;
@@ -164,7 +185,9 @@ final class ShaTable {
    * several are touched before any is looked up their cache misses overlap instead of coming one after another.
    */
   void touch(long a, long b, long d) {
-    sink += ends(table, 3 * ((int) mix(a, b, d) & mask));
+    long h = mix(a, b, d);
+    int g = segment(h);
+    sink += ends(tables[g], 3 * ((int) h & masks[g]));
   }
 
   /** The first long of the slot at {@code k} plus the last of the slot after it (or of the table). */
@@ -174,8 +197,11 @@ final class ShaTable {
 
   /** The id of a packed sha, added when new. */
   int packed(long a, long b, long d) {
-    int i = (int) mix(a, b, d) & mask;
-    long[] t = table;
+    long h = mix(a, b, d);
+    int g = segment(h);
+    int m = masks[g];
+    int i = (int) h & m;
+    long[] t = tables[g];
     while (true) {
       int k = 3 * i;
       long tail = t[k + 2];
@@ -184,24 +210,24 @@ final class ShaTable {
         t[k] = a;
         t[k + 1] = b;
         t[k + 2] = (d << 32) | (n + 1L);
-        packedCount++;
-        if (packedCount * 5L > (mask + 1L) * 4L) {
-          rehash();
+        if (++counts[g] * 5L > (m + 1L) * 4L) {
+          rehash(g);
         }
         return n;
       }
       if ((tail >>> 32) == d && t[k] == a && t[k + 1] == b) {
         return (int) tail - 1;
       }
-      i = (i + 1) & mask;
+      i = (i + 1) & m;
     }
   }
 
-  private void rehash() {
-    int slots = (mask + 1) * 2;
+  /** Doubles one segment. */
+  private void rehash(int g) {
+    int slots = (masks[g] + 1) * 2;
     long[] n = new long[3 * slots];
     int m = slots - 1;
-    long[] t = table;
+    long[] t = tables[g];
     for (int k = 0; k < t.length; k += 3) {
       if (t[k + 2] != 0) {
         int i = (int) mix(t[k], t[k + 1], t[k + 2] >>> 32) & m;
@@ -213,8 +239,8 @@ final class ShaTable {
         n[3 * i + 2] = t[k + 2];
       }
     }
-    table = n;
-    mask = m;
+    tables[g] = n;
+    masks[g] = m;
   }
 
   /**
@@ -224,8 +250,10 @@ final class ShaTable {
    * @param other the table that will be absorbed
    */
   void reserveFor(ShaTable other) {
-    while ((packedCount + (long) other.packedCount) * 5L > (mask + 1L) * 4L) {
-      rehash();
+    for (int g = 0; g < SEGMENTS; g++) {
+      while ((counts[g] + (long) other.counts[g]) * 5L > (masks[g] + 1L) * 4L) {
+        rehash(g);
+      }
     }
   }
 
@@ -238,21 +266,22 @@ final class ShaTable {
   int[] absorb(ShaTable other) {
     reserveFor(other);
     int[] map = new int[other.size];
-    long[] t = other.table;
     int[] batch = new int[64];
-    int n = 0;
-    for (int k = 0; k <= t.length; k += 3) {
-      if (k < t.length && t[k + 2] != 0) {
-        touch(t[k], t[k + 1], t[k + 2] >>> 32);
-        batch[n++] = k;
-      }
-      if (n == batch.length || (k == t.length && n > 0)) {
-        for (int j = 0; j < n; j++) {
-          int s = batch[j];
-          long tail = t[s + 2];
-          map[(int) tail - 1] = packed(t[s], t[s + 1], tail >>> 32);
+    for (long[] t : other.tables) {
+      int n = 0;
+      for (int k = 0; k <= t.length; k += 3) {
+        if (k < t.length && t[k + 2] != 0) {
+          touch(t[k], t[k + 1], t[k + 2] >>> 32);
+          batch[n++] = k;
         }
-        n = 0;
+        if (n == batch.length || (k == t.length && n > 0)) {
+          for (int j = 0; j < n; j++) {
+            int s = batch[j];
+            long tail = t[s + 2];
+            map[(int) tail - 1] = packed(t[s], t[s + 1], tail >>> 32);
+          }
+          n = 0;
+        }
       }
     }
     other.other.forEach((s, id) -> map[id] = otherId(s));

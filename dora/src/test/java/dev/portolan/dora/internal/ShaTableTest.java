@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 class ShaTableTest {
 
@@ -49,5 +53,44 @@ class ShaTableTest {
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
     assertThat(t.id(b, 0, b.length)).isEqualTo(fromChars);
     assertThat(t.size()).isEqualTo(1);
+  }
+
+  /** Growing segment by segment and taking over another table keep every sha's id, new ones dense after them. */
+  @Test
+  void packedAndAbsorb_manyShas_idsKeptAndDense() {
+    Random r = new Random(5);
+    int n = 200_000;
+    long[][] keys = new long[n][];
+    for (int i = 0; i < n; i++) {
+      keys[i] = new long[] {r.nextLong(), r.nextLong(), r.nextLong() & 0xffffffffL};
+    }
+    ShaTable a = new ShaTable();
+    ShaTable b = new ShaTable();
+    // a holds the first two thirds, b the last two thirds: one third in both.
+    for (int i = 0; i < 2 * n / 3; i++) {
+      assertThat(a.packed(keys[i][0], keys[i][1], keys[i][2])).isEqualTo(i);
+    }
+    int[] inB = new int[n];
+    for (int i = n / 3; i < n; i++) {
+      inB[i] = b.packed(keys[i][0], keys[i][1], keys[i][2]);
+    }
+    int other = b.id("not-a-sha");
+    for (int i = 0; i < 2 * n / 3; i++) {
+      assertThat(a.packed(keys[i][0], keys[i][1], keys[i][2])).isEqualTo(i);
+    }
+    int[] map = a.absorb(b);
+    assertThat(a.size()).isEqualTo(n + 1);
+    for (int i = n / 3; i < n; i++) {
+      int id = map[inB[i]];
+      assertThat(id).isEqualTo(i < 2 * n / 3 ? i : a.packed(keys[i][0], keys[i][1], keys[i][2]));
+      assertThat(id).isLessThan(n + 1);
+    }
+    assertThat(map[other]).isEqualTo(a.id("not-a-sha"));
+    Set<Integer> ids = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(a.packed(keys[i][0], keys[i][1], keys[i][2]));
+    }
+    assertThat(ids).hasSize(n);
+    assertThat(a.size()).isEqualTo(n + 1);
   }
 }
