@@ -559,10 +559,7 @@ public final class EventStore {
    * @param rootSha the root-cause sha, or null
    */
   public void incident(String id, String service, long opened, long resolved, String causedBy, String rootSha) {
-    count(Counter.INCIDENT_RECORDS);
-    mergeIncident(
-        incIds.id(id), services.id(service), opened, resolved, causedBy == null ? -1 : incRefs.id(causedBy),
-        rootSha == null ? -1 : incRefs.id(rootSha));
+    incident(incIds.id(id), services.id(service), opened, resolved, causedBy, rootSha);
   }
 
   /**

@@ -108,9 +108,9 @@ public final class Model {
     int ni = inc.n;
     boolean[] storeServiceSeen = seen(counted.service, counted.service.length, store.services.size());
     markSeen(store.incService, ni, storeServiceSeen);
-    services = serviceNames(store.services, storeServiceSeen);
+    int[] storeToModel = new int[storeServiceSeen.length];
+    services = serviceNames(store.services, storeServiceSeen, storeToModel);
     serviceIndex = indexOf(services);
-    int[] storeToModel = storeToModel(store.services, storeServiceSeen, serviceIndex);
     int ns = services.length;
     long[] fin = counted.fin;
     boolean[] rework = counted.rework;
@@ -162,6 +162,7 @@ public final class Model {
 
     // 3. Rollbacks -> the deployment they roll back, beside 4. incident -> deployment links (explicit only) and the
     // last of the lead-time samples and change counts, which share nothing with them. Each side counts apart.
+    int split = threads > 1 && n >= parallelCommits ? 2 : 1;
     long[][] rolledBack = new long[1][];
     long[] c3 = new long[c.length];
     long[] c4 = new long[c.length];
@@ -171,7 +172,7 @@ public final class Model {
     int[] front = leadFront;
     int[] count = leadCount;
     Parallel.all(
-        threads > 1 && n >= parallelCommits ? 2 : 1,
+        split,
         () -> {
           rolledBack[0] = rollbacks(store, sorted, svc, fin, pos, ns, c3);
           countChanges(store.shaHasChange, shaInfo, store.shas.size(), c3);
@@ -196,21 +197,20 @@ public final class Model {
     long[] byFin = new long[n];
     long[] byRestored = new long[n];
     byte[] byFlags = new byte[n];
-    int steps = threads > 1 && n >= parallelCommits ? 2 : 1;
-    int[][] next = new int[steps][];
+    int[][] next = new int[split][];
     next[0] = depBase.clone();
-    for (int k = 1; k < steps; k++) {
+    for (int k = 1; k < split; k++) {
       next[k] = next[k - 1].clone();
-      tally(svc, (k - 1) * n / steps, k * n / steps, next[k]);
+      tally(svc, (k - 1) * n / split, k * n / split, next[k]);
     }
-    long[] failedIn = new long[steps];
+    long[] failedIn = new long[split];
     Parallel.forEach(
-        steps,
-        steps,
+        split,
+        split,
         run ->
             failedIn[run] =
                 layOutDeployments(
-                    run * n / steps, (run + 1) * n / steps, next[run], svc, fin, rework, rolledBackAt, links,
+                    run * n / split, (run + 1) * n / split, next[run], svc, fin, rework, rolledBackAt, links,
                     byFin, byRestored, byFlags));
     depFin = byFin;
     depRestored = byRestored;
@@ -238,15 +238,25 @@ public final class Model {
     return seen;
   }
 
-  /** The names of the services seen, in code-point order. */
-  private static String[] serviceNames(StringTable services, boolean[] seen) {
-    TreeMap<String, Integer> names = new TreeMap<>(Strings::compare);
+  /**
+   * The names of the services seen, in code-point order; fills {@code storeToModel} with each store id's place in
+   * that order, or -1 for a service not seen.
+   */
+  private static String[] serviceNames(StringTable services, boolean[] seen, int[] storeToModel) {
+    TreeMap<String, Integer> byName = new TreeMap<>(Strings::compare);
     for (int s = 0; s < seen.length; s++) {
+      storeToModel[s] = -1;
       if (seen[s]) {
-        names.put(services.text(s), 0);
+        byName.put(services.text(s), s);
       }
     }
-    return names.keySet().toArray(new String[0]);
+    String[] names = new String[byName.size()];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : byName.entrySet()) {
+      names[i] = e.getKey();
+      storeToModel[e.getValue()] = i++;
+    }
+    return names;
   }
 
   private static Map<String, Integer> indexOf(String[] names) {
@@ -255,15 +265,6 @@ public final class Model {
       index.put(names[i], i);
     }
     return index;
-  }
-
-  /** The model index of each of the store's services, or -1 for one not seen. */
-  private static int[] storeToModel(StringTable services, boolean[] seen, Map<String, Integer> index) {
-    int[] map = new int[seen.length];
-    for (int s = 0; s < map.length; s++) {
-      map[s] = seen[s] ? index.get(services.text(s)) : -1;
-    }
-    return map;
   }
 
   /** Sets the root-cause mark of each sha an incident names. */
@@ -616,9 +617,8 @@ public final class Model {
   }
 
   /**
-   * The merged incidents in the store's order, with what each names looked up in the store: the deployment its
-   * {@code causedBy} id is, the id of its root-cause sha (added when the store lacks it), and the set of their
-   * services. Then, as the sha table is complete, each sha's commit time at {@code 2 * sha} of a fresh array
+   * What each of the store's incidents names, looked up in the store: the deployment its {@code causedBy} id is,
+   * and the id of its root-cause sha (added when the store lacks it). Then, as the sha table is complete, each sha's commit time at {@code 2 * sha} of a fresh array
    * that linking fills in at {@code 2 * sha + 1}.
    */
   private static final class Incidents implements Runnable {
@@ -1036,26 +1036,6 @@ public final class Model {
       allServices = a;
     }
     return a;
-  }
-
-  /**
-   * Type-7 percentile of sorted values: linear interpolation between closest ranks.
-   *
-   * @param sorted ascending values, at least one
-   * @param p the probability in [0, 1]
-   * @return the percentile
-   */
-  public static double percentile(long[] sorted, double p) {
-    int n = sorted.length;
-    double pos = (n - 1) * p;
-    int lo = (int) pos;
-    double frac = pos - lo;
-    if (lo + 1 >= n) {
-      return (double) sorted[lo];
-    }
-    long a = sorted[lo];
-    long b = sorted[lo + 1];
-    return a + (b - a) * frac;
   }
 
   /**

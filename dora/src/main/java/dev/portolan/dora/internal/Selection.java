@@ -19,8 +19,8 @@ final class Selection {
   private Selection() {}
 
   /**
-   * The type-7 percentile of {@code a[0, n)}, as {@link Model#percentile} gives on the sorted values. Reorders
-   * that range.
+   * The type-7 percentile of {@code a[0, n)}: on the sorted values, linear interpolation between the two closest
+   * ranks. Reorders that range.
    *
    * @param a the values
    * @param n how many, at least one
